@@ -87,18 +87,12 @@ export interface RoleDef {
 
 // ---- Appended by the catalog module (new types only) ------------------------------------
 
-/** An exit: leaving the model without an aanpak (PRODUCT.md §2). */
+/** Catalog additions to ExitDef (declaration merging with the ExitDef declared below). */
 export interface ExitDef {
-  id: import('../types.js').ExitKind;
-  /** Dutch, short, for buttons and the transition record. */
-  label: string;
-  /** Steps the exit can be taken from. */
-  fromSteps: StepId[];
-  /** Decision rule IDs in the domain digest (D-…). */
-  ruleIds: string[];
-  retention: import('../types.js').RetentionClass;
+  /** All decision rule IDs behind the exit (ruleId is the first). */
+  ruleIds?: string[];
   /** Dutch, one line: what follows the exit. */
-  description: string;
+  description?: string;
 }
 
 export type InformatievraagGroup = 'procesregisseur' | 'online' | 'kenmerken';
@@ -122,4 +116,13 @@ export interface DuidingAddendumEntry {
   cluster: string;
   title: string;
   description: string;
+}
+
+/** One of the four exits that close an aanpak without (further) groepsaanpak. */
+export interface ExitDef {
+  kind: import('../types.js').ExitKind;
+  label: string; // Dutch, shown on the transition card
+  fromSteps: StepId[];
+  ruleId: string; // D-1-2, D-2A-2, D-3-2, D-4-2
+  retention: import('../types.js').RetentionClass;
 }
