@@ -1,7 +1,7 @@
 // The aanpak aggregate: creation, participants and roles, checklist, transitions between the
 // steps, exits, closing and reopening. Pure: every function returns a new aanpak plus the
 // content-free audit events it caused, or throws a DomainError with a Dutch message.
-import { EXIT_DEFS, STEP_DEFS } from './catalog/index.js';
+import { EXIT_DEFS, STEP_DEFS, exitRuleId } from './catalog/index.js';
 import type { ChecklistItem, ChecklistOwner } from './catalog/types.js';
 import {
   CONVENANT_ORGS,
@@ -456,7 +456,7 @@ export function allowedTargets(aanpak: Aanpak): Target[] {
   }
   for (const e of EXIT_DEFS) {
     if (e.fromSteps.includes(step)) {
-      targets.push({ to: 'gesloten', kind: 'exit', exit: e.kind, label: e.label, ruleId: e.ruleId });
+      targets.push({ to: 'gesloten', kind: 'exit', exit: e.kind, label: e.label, ruleId: exitRuleId(e.kind, step) });
     }
   }
   return targets;
