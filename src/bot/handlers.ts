@@ -1,0 +1,1037 @@
+// Translates commands and card actions into workflow commands, and workflow results into cards.
+// No rule lives here (the workflow decides) and nothing is sent from here (the outbox sends,
+// behind the gate). No Teams SDK import: handlers are tested without Teams.
+import {
+  NO,
+  VERBS,
+  YES,
+  answerInputId,
+  parseTransitionChoice,
+  renderActionCard,
+  renderChecklistCard,
+  renderDeelnemersCard,
+  renderDuidingAnswerCard,
+  renderDuidingResultCard,
+  renderErrorCard,
+  renderFlipoverCard,
+  renderGateDeniedCard,
+  renderHelpCard,
+  renderNamenlijstCard,
+  renderRoundCard,
+  renderStatusCard,
+  renderStepCard,
+  renderTransitionCard,
+  renderWeighingConfirmCard,
+  renderWhoAnsweredCard,
+  resultInputId,
+  scaleInputId,
+  toelichtingInputId,
+  type CardAttachment,
+  type CardContext,
+  type ChecklistItemView,
+} from '../cards/index.js';
+import { ConflictError, type Store } from '../store/port.js';
+import { actionsFor, createAction, overdueActions, updateActionStatus } from '../workflow/actions.js';
+import {
+  activeParticipants,
+  addParticipant,
+  allowedTargets,
+  createAanpak,
+  findParticipant,
+  isRegisseur,
+  isStep,
+  mayTick,
+  missingRequired,
+  participantByAad,
+  recordGeheimhouding,
+  recordWeighing,
+  removeParticipant,
+  stepSummary,
+  tickChecklist,
+  transition,
+  type Changed,
+} from '../workflow/aanpak.js';
+import { ORGANISATIONS, ROLE_DEFS, STEP_DEFS, exitsFromStep } from '../workflow/catalog/index.js';
+import { namenlijstView } from '../workflow/namenlijst.js';
+import {
+  aggregateDuiding,
+  closeRound,
+  huiswerkFromDuiding,
+  openRound,
+  publishFlipover,
+  saveDraft,
+  submitAnswer,
+  whoHasAnswered,
+} from '../workflow/rounds.js';
+import { createScreener } from '../workflow/screening.js';
+import {
+  DomainError,
+  SCALE,
+  type Aanpak,
+  type Answer,
+  type AnswerItem,
+  type AuditEvent,
+  type DecisionFields,
+  type Env,
+  type GateContent,
+  type Member,
+  type Organisation,
+  type Participant,
+  type Recipient,
+  type Role,
+  type Round,
+  type RoundKind,
+  type ScaleValue,
+} from '../workflow/types.js';
+import {
+  ROUND_KIND_LABELS,
+  SPOOR_LABELS,
+  dateLabel,
+  dateTimeLabel,
+  organisationLabel,
+  roleLabel,
+  stateLabel,
+  stepName,
+} from './labels.js';
+import type { Actor, HandlerResult, Outgoing, Turn } from './types.js';
+
+export interface BotDeps {
+  store: Store;
+  env: Env;
+  /** The gemeente this installation serves (convenant configuration). */
+  gemeente: string;
+  /** Default round deadline in days. */
+  roundDays?: number;
+  /** Called after an aanpak changed, e.g. to reschedule its reminders. */
+  afterChange?: (aanpakId: string) => Promise<void>;
+}
+
+export interface RosterMember {
+  aadObjectId: string;
+  name: string;
+  email?: string;
+}
+
+/** A user-facing problem: shown as an error card in the user's own conversation. */
+export class UserError extends Error {
+  constructor(
+    readonly userMessage: string,
+    readonly ruleIds: string[] = [],
+  ) {
+    super(userMessage);
+    this.name = 'UserError';
+  }
+}
+
+const MAX_COMMAND = 2000;
+
+// ---- results ------------------------------------------------------------------------------
+
+function reply(card: CardAttachment, label: string, aanpakId?: string, contents: GateContent[] = []): Outgoing {
+  return { to: { kind: 'reply' }, card, label, contents, ...(aanpakId ? { aanpakId } : {}) };
+}
+
+export function errorResult(message: string, ruleIds: string[] = []): HandlerResult {
+  return { out: [reply(renderErrorCard({ message, ...(ruleIds.length ? { ruleIds } : {}) }), 'error')] };
+}
+
+/** Group-level content carried by a card whose texts come from the catalog or counts. */
+function groupContent(aanpak: Aanpak, ref: string, kind: GateContent['kind'], authorId: string): GateContent {
+  return { ref, kind, level: 'groep', authorId };
+}
+
+export class Handlers {
+  constructor(private readonly deps: BotDeps) {}
+
+  private get store() {
+    return this.deps.store;
+  }
+
+  private now(): string {
+    return this.deps.env.now().toISOString();
+  }
+
+  private ctx(aanpak: Aanpak): CardContext {
+    return { aanpakId: aanpak.id, version: aanpak.version, nonce: this.deps.env.newId() };
+  }
+
+  // ---- persistence --------------------------------------------------------------------------
+
+  private async audit(events: AuditEvent[]): Promise<void> {
+    for (const e of events) await this.store.appendAudit(e);
+  }
+
+  /** Saves a changed aanpak with optimistic concurrency, then audits its events. */
+  private async commit(before: Aanpak, changed: Changed): Promise<Aanpak> {
+    let saved: Aanpak;
+    try {
+      saved = await this.store.saveAanpak(changed.aanpak, before.version);
+    } catch (err) {
+      if (err instanceof ConflictError) {
+        throw new UserError('Iemand anders heeft deze aanpak net gewijzigd. Open de kaart opnieuw en probeer het nog eens.');
+      }
+      throw err;
+    }
+    await this.audit(changed.events);
+    await this.deps.afterChange?.(saved.id);
+    return saved;
+  }
+
+  private async load(aanpakId: unknown): Promise<Aanpak> {
+    if (typeof aanpakId !== 'string' || !aanpakId) throw new UserError('Deze kaart hoort niet (meer) bij een aanpak.');
+    const aanpak = await this.store.getAanpak(aanpakId);
+    if (!aanpak || aanpak.state === 'vernietigd') throw new UserError('Deze aanpak bestaat niet (meer).');
+    return aanpak;
+  }
+
+  /** The actor as participant; a non-participant gets a short explanation and nothing else. */
+  private member(aanpak: Aanpak, actor: Actor): Participant {
+    const p = participantByAad(aanpak, actor.aadObjectId);
+    if (!p) {
+      throw new UserError(`Je doet niet mee aan de aanpak ${aanpak.name}. Vraag de procesregisseur om je toe te voegen.`);
+    }
+    return p;
+  }
+
+  private regisseur(aanpak: Aanpak, actor: Actor): Participant {
+    const p = this.member(aanpak, actor);
+    if (!isRegisseur(aanpak, p.id)) throw new UserError('Dit kan alleen de procesregisseur.');
+    return p;
+  }
+
+  /** Which aanpak a command is about: by name, or the only one here. */
+  private async resolve(turn: Turn, name: string | undefined): Promise<Aanpak> {
+    const all =
+      turn.conversationType === 'personal'
+        ? await this.store.findAanpakkenByParticipant(turn.actor.aadObjectId)
+        : await this.store.listAanpakkenByChannel(turn.conversationId);
+    const live = all.filter((a) => a.state !== 'vernietigd');
+    const wanted = name?.trim().toLowerCase();
+    if (wanted) {
+      const hit = live.find((a) => a.name.toLowerCase() === wanted) ?? live.find((a) => a.name.toLowerCase().startsWith(wanted));
+      if (hit) return hit;
+      throw new UserError(`Geen aanpak "${name!.trim()}" gevonden${live.length ? `. Wel: ${live.map((a) => a.name).join(', ')}` : ''}.`);
+    }
+    if (live.length === 1) return live[0]!;
+    if (live.length === 0) {
+      throw new UserError(
+        turn.conversationType === 'personal'
+          ? 'Je doet nog niet mee aan een aanpak.'
+          : 'Hier loopt nog geen aanpak. Start er een met: nieuwe aanpak <naam>.',
+      );
+    }
+    throw new UserError(`Hier lopen meerdere aanpakken: ${live.map((a) => a.name).join(', ')}. Noem de naam, bijvoorbeeld: status ${live[0]!.name}.`);
+  }
+
+  // ---- messages ---------------------------------------------------------------------------
+
+  async handleMessage(turn: Turn, rawText: string, roster: RosterMember[] = []): Promise<HandlerResult> {
+    const text = (rawText ?? '').replace(/\s+/g, ' ').trim();
+    if (!text) return this.help(turn);
+    if (text.length > MAX_COMMAND) return errorResult('Dat bericht is te lang voor een opdracht. Typ help voor wat ik kan.');
+    const lower = text.toLowerCase();
+    const arg = (cmd: string) => text.slice(cmd.length).trim() || undefined;
+    try {
+      if (/^(help|hulp|\?)$/.test(lower)) return await this.help(turn);
+      if (lower.startsWith('nieuwe aanpak')) return await this.newAanpak(turn, arg('nieuwe aanpak'));
+      if (lower === 'status' || lower.startsWith('status ')) return await this.status(turn, arg('status'));
+      if (lower === 'stap' || lower.startsWith('stap ')) return await this.transitionCard(turn, arg('stap'));
+      if (lower === 'checklist' || lower.startsWith('checklist ')) return await this.checklist(turn, arg('checklist'));
+      if (lower === 'deelnemers' || lower.startsWith('deelnemers ')) return await this.deelnemers(turn, arg('deelnemers'));
+      if (lower === 'rondvraag' || lower.startsWith('rondvraag ')) return await this.openRound(turn, 'circulair', arg('rondvraag'), roster);
+      if (lower === 'duiding' || lower.startsWith('duiding ')) return await this.openRound(turn, 'duiding', arg('duiding'), roster);
+      if (lower === 'informatievragen' || lower.startsWith('informatievragen ')) {
+        return await this.openRound(turn, 'informatievragen', arg('informatievragen'), roster);
+      }
+      if (lower === 'ronde' || lower.startsWith('ronde ')) return await this.roundProgress(turn, arg('ronde'));
+      if (lower === 'namenlijst' || lower.startsWith('namenlijst ')) return await this.namenlijst(turn, arg('namenlijst'));
+      if (lower === 'acties' || lower.startsWith('acties ')) return await this.acties(turn, arg('acties'));
+      if (lower === 'mijn taken') return await this.mijnTaken(turn);
+      return errorResult(`Dat ken ik niet: "${text.slice(0, 60)}". Typ help voor wat ik kan.`);
+    } catch (err) {
+      return this.fail(err);
+    }
+  }
+
+  fail(err: unknown): HandlerResult {
+    if (err instanceof UserError) return errorResult(err.userMessage, err.ruleIds);
+    if (err instanceof DomainError) return errorResult(err.userMessage, err.ruleIds);
+    throw err;
+  }
+
+  async help(turn: Turn): Promise<HandlerResult> {
+    const mine =
+      turn.conversationType === 'personal'
+        ? await this.store.findAanpakkenByParticipant(turn.actor.aadObjectId)
+        : (await this.store.listAanpakkenByChannel(turn.conversationId)).filter((a) => participantByAad(a, turn.actor.aadObjectId));
+    const roles = new Set(mine.flatMap((a) => (participantByAad(a, turn.actor.aadObjectId) ? [participantByAad(a, turn.actor.aadObjectId)!.role] : [])));
+    const regie = roles.has('procesregisseur') || roles.has('vervanger');
+    const commands: { command: string; description: string }[] = [
+      { command: 'help', description: 'Wat ik kan.' },
+      { command: 'status', description: 'Waar staat de aanpak: stap, open punten, rondes.' },
+      { command: 'checklist', description: 'Wie doet wat in deze stap; vink je eigen punten af.' },
+      { command: 'acties', description: 'De acties van de aanpak.' },
+      { command: 'mijn taken', description: 'Jouw rondes en acties (in je persoonlijke chat).' },
+    ];
+    if (mine.length === 0 || regie) {
+      commands.push({ command: 'nieuwe aanpak <naam>', description: 'Start een aanpak voor een groep in dit kanaal.' });
+    }
+    if (regie) {
+      commands.push(
+        { command: 'deelnemers', description: 'Deelnemers toevoegen of verwijderen, geheimhouding vastleggen.' },
+        { command: 'stap', description: 'De aanpak naar een andere stap zetten.' },
+        { command: 'rondvraag', description: 'Circulair vragen openen (vijf vragen).' },
+        { command: 'duiding', description: 'Duidingsinstrument (Beke) openen, stap 1 tot en met 3.' },
+        { command: 'informatievragen', description: 'De informatievragen van deze stap openen.' },
+        { command: 'ronde', description: 'Wie heeft geantwoord; ronde sluiten en delen.' },
+      );
+    }
+    if (roles.size > 0 && [...roles].some((r) => r !== 'incidenteel')) {
+      commands.push({ command: 'namenlijst', description: 'De namenlijst (vanaf stap 2B).' });
+    }
+    const roleText = regie ? 'procesregisseur' : roles.has('partner') ? 'convenantpartner' : roles.has('incidenteel') ? 'incidentele deelnemer' : undefined;
+    return { out: [reply(renderHelpCard({ commands, ...(roleText ? { roleLabel: roleText } : {}) }), 'help')] };
+  }
+
+  private async newAanpak(turn: Turn, name: string | undefined): Promise<HandlerResult> {
+    if (turn.conversationType === 'personal') {
+      throw new UserError('Start een aanpak in het kanaal van het jeugdgroepenoverleg: @Groepsaanpak nieuwe aanpak <naam>.');
+    }
+    if (!name) throw new UserError('Geef de aanpak een naam, bijvoorbeeld: nieuwe aanpak Stationsplein.');
+    const existing = await this.store.listAanpakkenByChannel(turn.conversationId);
+    if (existing.some((a) => a.state !== 'vernietigd' && a.name.toLowerCase() === name.toLowerCase())) {
+      throw new UserError(`Er loopt hier al een aanpak ${name}.`);
+    }
+    const created = createAanpak(
+      { name, gemeente: this.deps.gemeente, channelId: turn.conversationId, by: { aadObjectId: turn.actor.aadObjectId, displayName: turn.actor.name } },
+      this.deps.env,
+    );
+    const saved = await this.store.createAanpak(created.aanpak);
+    await this.audit(created.events);
+    await this.deps.afterChange?.(saved.id);
+    return { out: [this.stepCard(saved, saved.participants[0]!.id, { kind: 'reply' })] };
+  }
+
+  /** The step card, for the channel or as reply; its texts come from the catalog (groep). */
+  stepCard(aanpak: Aanpak, authorId: string, to: Outgoing['to'], viewer?: Participant): Outgoing {
+    const sum = stepSummary(aanpak);
+    if (!sum) throw new UserError('Deze aanpak is gesloten.');
+    const checklist: ChecklistItemView[] = sum.checklist.map((i) => ({
+      id: i.id,
+      text: i.text,
+      ownerLabel: i.owner,
+      required: i.required,
+      done: i.done,
+      ...(viewer ? { canTick: mayTick(aanpak, STEP_DEFS[sum.step].checklist.find((c) => c.id === i.id)!, viewer.id) } : {}),
+    }));
+    const card = renderStepCard({
+      ctx: this.ctx(aanpak),
+      aanpakName: aanpak.name,
+      step: sum.step,
+      stepName: sum.name,
+      goal: sum.goal,
+      checklist,
+      questions: sum.questions,
+      privacyLine: sum.privacyLine,
+      canManage: !!viewer && isRegisseur(aanpak, viewer.id),
+    });
+    return { to, card, aanpakId: aanpak.id, label: `step card ${sum.step}`, contents: [groupContent(aanpak, `step:${aanpak.id}:${sum.step}`, 'step_card', authorId)] };
+  }
+
+  private async status(turn: Turn, name: string | undefined): Promise<HandlerResult> {
+    const aanpak = await this.resolve(turn, name);
+    const me = this.member(aanpak, turn.actor);
+    const rounds = (await this.store.listRounds(aanpak.id)).filter((r) => r.status === 'open');
+    const actions = await this.store.listActions(aanpak.id);
+    const open = actions.filter((a) => a.status === 'open');
+    const today = this.now().slice(0, 10);
+    const last = aanpak.transitions.at(-1);
+    const card = renderStatusCard({
+      ctx: this.ctx(aanpak),
+      aanpakName: aanpak.name,
+      stepLabel: stateLabel(aanpak.state),
+      stepName: stepName(aanpak.state),
+      ...(last ? { sinceLabel: dateLabel(last.at) } : { sinceLabel: dateLabel(aanpak.createdAt) }),
+      participants: activeParticipants(aanpak).length,
+      openChecklist: isStep(aanpak.state) ? missingRequired(aanpak, aanpak.state).length : 0,
+      openRounds: rounds.map((r) => ({ label: ROUND_KIND_LABELS[r.kind], deadlineLabel: dateTimeLabel(r.deadline) })),
+      openActions: open.length,
+      overdueActions: overdueActions(actions, today).length,
+    });
+    return { out: [reply(card, 'status', aanpak.id, [{ ...groupContent(aanpak, `status:${aanpak.id}`, 'status', me.id) }])] };
+  }
+
+  // ---- transitions --------------------------------------------------------------------------
+
+  private async transitionCard(turn: Turn, name: string | undefined): Promise<HandlerResult> {
+    const aanpak = await this.resolve(turn, name);
+    const me = this.regisseur(aanpak, turn.actor);
+    if (!isStep(aanpak.state)) throw new UserError('Deze aanpak is gesloten. Heropenen kan binnen de bewaartermijn.', ['R-7-2']);
+    const step = aanpak.state;
+    const targets = allowedTargets(aanpak);
+    const card = renderTransitionCard({
+      ctx: this.ctx(aanpak),
+      aanpakName: aanpak.name,
+      from: step,
+      fromLabel: `Stap ${step}: ${STEP_DEFS[step].name}`,
+      targets: targets.filter((t) => t.kind !== 'exit').map((t) => ({ value: t.to, label: t.label })),
+      exits: exitsFromStep(step).map((e) => ({ value: e.kind, label: e.label })),
+      decisions: {
+        ...(step === '2A' ? { '2A': {} } : {}),
+        ...(step === '4' ? { '4': {} } : {}),
+        ...(step === '7' ? { '7': {} } : {}),
+      },
+      openRequired: missingRequired(aanpak, step).map((i) => ({ id: i.id, text: i.text, ownerLabel: i.owner })),
+    });
+    return { out: [reply(card, 'transition card', aanpak.id, [groupContent(aanpak, `transition:${aanpak.id}`, 'step_card', me.id)])] };
+  }
+
+  private async applyTransition(turn: Turn, data: Record<string, unknown>): Promise<HandlerResult> {
+    const aanpak = await this.load(data.aanpakId);
+    const me = this.regisseur(aanpak, turn.actor);
+    if (typeof data.version === 'number' && data.version !== aanpak.version) {
+      throw new UserError('Deze kaart is verouderd: de aanpak is intussen gewijzigd. Typ stap voor een nieuwe kaart.');
+    }
+    const choice = parseTransitionChoice(data.to);
+    if (!choice) throw new UserError('Kies waar de aanpak naartoe gaat.');
+    const yesNo = (v: unknown) => (v === YES ? true : v === NO ? false : undefined);
+    const decisions: DecisionFields = {};
+    const p2a = yesNo(data.problematisch);
+    if (p2a !== undefined) decisions['2A'] = { problematisch: p2a };
+    const g4 = yesNo(data.geprioriteerd);
+    if (g4 !== undefined) decisions['4'] = { geprioriteerd: g4, datum: String(data.datum ?? ''), randvoorwaarden: String(data.randvoorwaarden ?? '') };
+    const d7 = yesNo(data.doelenBereikt);
+    const r7 = yesNo(data.resterendeActiesBelegd);
+    if (d7 !== undefined || r7 !== undefined) decisions['7'] = { doelenBereikt: d7 ?? false, resterendeActiesBelegd: r7 ?? false };
+    const changed = transition(
+      aanpak,
+      {
+        to: choice.kind === 'exit' ? 'gesloten' : (choice.to as Aanpak['state']),
+        ...(choice.kind === 'exit' ? { exit: choice.exit } : {}),
+        by: me.id,
+        decisionText: typeof data.decisionText === 'string' ? data.decisionText : '',
+        decisions,
+        ...(typeof data.overrideReason === 'string' && data.overrideReason.trim() ? { overrideReason: data.overrideReason } : {}),
+      },
+      this.deps.env,
+    );
+    const saved = await this.commit(aanpak, changed);
+    const out: Outgoing[] = [];
+    if (isStep(saved.state)) {
+      out.push(this.stepCard(saved, me.id, { kind: 'channel', aanpakId: saved.id }));
+    } else {
+      out.push({
+        to: { kind: 'channel', aanpakId: saved.id },
+        card: renderStatusCard({
+          ctx: this.ctx(saved),
+          aanpakName: saved.name,
+          stepLabel: stateLabel(saved.state),
+          stepName: 'De aanpak is gesloten; het dossier is alleen nog in te zien.',
+          participants: activeParticipants(saved).length,
+          openChecklist: 0,
+          openRounds: [],
+          openActions: 0,
+          overdueActions: 0,
+        }),
+        aanpakId: saved.id,
+        label: 'closed status',
+        contents: [groupContent(saved, `status:${saved.id}:closed`, 'status', me.id)],
+      });
+    }
+    const confirm = renderStatusCard({
+      ctx: this.ctx(saved),
+      aanpakName: saved.name,
+      stepLabel: stateLabel(saved.state),
+      stepName: stepName(saved.state),
+      sinceLabel: dateLabel(this.now()),
+      participants: activeParticipants(saved).length,
+      openChecklist: isStep(saved.state) ? missingRequired(saved, saved.state).length : 0,
+      openRounds: [],
+      openActions: 0,
+      overdueActions: 0,
+    });
+    return { out, invoke: reply(confirm, 'transition applied', saved.id, [groupContent(saved, `status:${saved.id}`, 'status', me.id)]) };
+  }
+
+  // ---- checklist --------------------------------------------------------------------------
+
+  private checklistCard(aanpak: Aanpak, viewer: Participant): CardAttachment {
+    const sum = stepSummary(aanpak);
+    if (!sum) throw new UserError('Deze aanpak is gesloten.');
+    const items = STEP_DEFS[sum.step].checklist.map((i) => {
+      const tick = aanpak.checklist[i.id];
+      const by = tick?.done ? aanpak.participants.find((p) => p.id === tick.by) : undefined;
+      return {
+        id: i.id,
+        text: i.text,
+        ownerLabel: i.owner,
+        required: i.required,
+        done: !!tick?.done,
+        ...(tick?.done && by ? { doneLabel: `${by.displayName} (${organisationLabel(by.organisation)}), ${dateLabel(tick.at)}` } : {}),
+        canTick: mayTick(aanpak, i, viewer.id),
+      };
+    });
+    return renderChecklistCard({ ctx: this.ctx(aanpak), aanpakName: aanpak.name, step: sum.step, stepName: sum.name, items });
+  }
+
+  private async checklist(turn: Turn, name: string | undefined): Promise<HandlerResult> {
+    const aanpak = await this.resolve(turn, name);
+    const me = this.member(aanpak, turn.actor);
+    return { out: [reply(this.checklistCard(aanpak, me), 'checklist', aanpak.id, [groupContent(aanpak, `checklist:${aanpak.id}`, 'step_card', me.id)])] };
+  }
+
+  private async tick(turn: Turn, data: Record<string, unknown>): Promise<HandlerResult> {
+    const aanpak = await this.load(data.aanpakId);
+    const me = this.member(aanpak, turn.actor);
+    const itemId = String(data.itemId ?? '');
+    const current = aanpak.checklist[itemId]?.done ?? false;
+    const done = typeof data.done === 'boolean' ? data.done : data.done === 'true' ? true : data.done === 'false' ? false : !current;
+    const saved = await this.commit(aanpak, tickChecklist(aanpak, { itemId, done, by: me.id }, this.deps.env));
+    return { out: [], invoke: reply(this.checklistCard(saved, me), 'checklist', saved.id, [groupContent(saved, `checklist:${saved.id}`, 'step_card', me.id)]) };
+  }
+
+  // ---- participants -----------------------------------------------------------------------
+
+  private deelnemersCard(aanpak: Aanpak, viewer: Participant): CardAttachment {
+    return renderDeelnemersCard({
+      ctx: this.ctx(aanpak),
+      aanpakName: aanpak.name,
+      participants: activeParticipants(aanpak).map((p) => ({
+        id: p.id,
+        name: p.displayName,
+        organisationLabel: organisationLabel(p.organisation),
+        roleLabel: roleLabel(p.role),
+        ...(p.functie ? { functie: p.functie } : {}),
+        ...(p.geheimhouding ? { geheimhoudingLabel: `getekend ${dateLabel(p.geheimhouding.date)}` } : {}),
+      })),
+      canManage: isRegisseur(aanpak, viewer.id),
+      organisations: ORGANISATIONS.map((o) => ({ value: o.id, label: o.label })),
+      roles: ROLE_DEFS.map((r) => ({ value: r.id, label: r.label })),
+    });
+  }
+
+  private async deelnemers(turn: Turn, name: string | undefined): Promise<HandlerResult> {
+    const aanpak = await this.resolve(turn, name);
+    const me = this.member(aanpak, turn.actor);
+    return { out: [reply(this.deelnemersCard(aanpak, me), 'deelnemers', aanpak.id, [groupContent(aanpak, `deelnemers:${aanpak.id}`, 'status', me.id)])] };
+  }
+
+  private async addDeelnemer(turn: Turn, data: Record<string, unknown>, roster: RosterMember[]): Promise<HandlerResult> {
+    const aanpak = await this.load(data.aanpakId);
+    const me = this.regisseur(aanpak, turn.actor);
+    const who = String(data.aad ?? '').trim();
+    const wanted = who.toLowerCase();
+    const hit = roster.find(
+      (r) => r.aadObjectId.toLowerCase() === wanted || r.email?.toLowerCase() === wanted || r.name.toLowerCase() === wanted,
+    );
+    if (!hit && !/^[0-9a-f-]{36}$/i.test(who)) {
+      throw new UserError('Die persoon vind ik niet in dit team. Gebruik het Teams-account (e-mail) of de naam zoals in het team.');
+    }
+    const organisation = String(data.organisation ?? '') as Organisation;
+    if (!ORGANISATIONS.some((o) => o.id === organisation)) throw new UserError('Kies een organisatie.');
+    const role = String(data.role ?? '') as Role;
+    if (!ROLE_DEFS.some((r) => r.id === role)) throw new UserError('Kies een rol.');
+    let changed = addParticipant(
+      aanpak,
+      {
+        aadObjectId: hit?.aadObjectId ?? who,
+        displayName: String(data.naam ?? '').trim() || hit?.name || who,
+        organisation,
+        role,
+        ...(typeof data.functie === 'string' && data.functie.trim() ? { functie: data.functie } : {}),
+        by: me.id,
+      },
+      this.deps.env,
+    );
+    const added = changed.aanpak.participants.at(-1)!;
+    if (typeof data.geheimhouding === 'string' && data.geheimhouding) {
+      const g = recordGeheimhouding(changed.aanpak, { participantId: added.id, date: data.geheimhouding, by: me.id }, this.deps.env);
+      changed = { aanpak: g.aanpak, events: [...changed.events, ...g.events] };
+    }
+    const saved = await this.commit(aanpak, changed);
+    return { out: [], invoke: reply(this.deelnemersCard(saved, me), 'deelnemers', saved.id, [groupContent(saved, `deelnemers:${saved.id}`, 'status', me.id)]) };
+  }
+
+  private async removeDeelnemer(turn: Turn, data: Record<string, unknown>): Promise<HandlerResult> {
+    const aanpak = await this.load(data.aanpakId);
+    const me = this.regisseur(aanpak, turn.actor);
+    const saved = await this.commit(aanpak, removeParticipant(aanpak, { participantId: String(data.participantId ?? ''), by: me.id }, this.deps.env));
+    return { out: [], invoke: reply(this.deelnemersCard(saved, me), 'deelnemers', saved.id, [groupContent(saved, `deelnemers:${saved.id}`, 'status', me.id)]) };
+  }
+
+  // ---- rounds -----------------------------------------------------------------------------
+
+  private deadline(daysArg: string | undefined): string {
+    const days = daysArg && /^\d{1,2}$/.test(daysArg) ? Number(daysArg) : (this.deps.roundDays ?? 7);
+    if (days < 1 || days > 60) throw new UserError('Kies een termijn tussen 1 en 60 dagen.');
+    const d = new Date(this.deps.env.now().getTime() + days * 86_400_000);
+    return d.toISOString();
+  }
+
+  private async openRound(turn: Turn, kind: RoundKind, arg: string | undefined, _roster: RosterMember[]): Promise<HandlerResult> {
+    // "rondvraag", "rondvraag 5", "rondvraag Stationsplein 5"
+    const m = arg?.match(/^(.*?)\s*(\d{1,2})?$/);
+    const aanpak = await this.resolve(turn, m?.[1] || undefined);
+    const me = this.regisseur(aanpak, turn.actor);
+    const candidates = activeParticipants(aanpak).filter((p) => p.role !== 'procesregisseur' && p.role !== 'vervanger');
+    const invitees = candidates.filter((p) => p.role !== 'incidenteel' || p.geheimhouding);
+    const skipped = candidates.filter((p) => !invitees.includes(p));
+    if (invitees.length === 0) throw new UserError('Voeg eerst deelnemers toe (typ deelnemers).');
+    const opened = openRound(aanpak, { kind, invitees: invitees.map((p) => p.id), deadline: this.deadline(m?.[2]), by: me.id }, this.deps.env);
+    await this.store.saveRound(opened.round);
+    await this.audit(opened.events);
+    await this.deps.afterChange?.(aanpak.id);
+    const out: Outgoing[] = invitees.map((p) => this.roundInvitation(aanpak, opened.round, p, undefined));
+    out.push(this.progressCard(aanpak, opened.round, [], me, { kind: 'reply' }));
+    if (skipped.length) {
+      out.push(
+        reply(
+          renderErrorCard({
+            message: `Niet uitgenodigd (nog geen geheimhoudingsverklaring): ${skipped.map((p) => p.displayName).join(', ')}.`,
+            ruleIds: ['R-X-21'],
+          }),
+          'skipped invitees',
+          aanpak.id,
+          [groupContent(aanpak, `round:${opened.round.id}:skipped`, 'status', me.id)],
+        ),
+      );
+    }
+    return { out };
+  }
+
+  /** The answer card in the invitee's 1:1 chat; it carries only their own draft. */
+  roundInvitation(aanpak: Aanpak, round: Round, p: Participant, answer: Answer | undefined, to: Outgoing['to'] = { kind: 'direct', aanpakId: aanpak.id, participantId: p.id }): Outgoing {
+    const closed = round.status !== 'open';
+    const status = answer?.status === 'submitted' ? 'verstuurd' : answer ? 'concept' : 'nog_niet';
+    const own: GateContent[] = (answer?.items ?? []).map((i) => ({
+      ref: `${round.id}:${p.id}:${i.questionId}`,
+      kind: 'answer',
+      level: i.declaredLevel ?? 'groep',
+      text: [i.text, i.toelichting].filter(Boolean).join(' '),
+      authorId: p.id,
+    }));
+    let card: CardAttachment;
+    if (round.kind === 'duiding') {
+      const pijlers = new Map<string, { id: string; text: string; draft?: ScaleValue; toelichting?: string }[]>();
+      for (const q of round.questions) {
+        const item = answer?.items.find((i) => i.questionId === q.id);
+        const list = pijlers.get(q.pijler ?? '') ?? [];
+        list.push({ id: q.id, text: q.text, ...(item?.scale ? { draft: item.scale } : {}), ...(item?.toelichting ? { toelichting: item.toelichting } : {}) });
+        pijlers.set(q.pijler ?? '', list);
+      }
+      card = renderDuidingAnswerCard({
+        ctx: this.ctx(aanpak),
+        roundId: round.id,
+        aanpakName: aanpak.name,
+        deadlineLabel: dateTimeLabel(round.deadline),
+        closed,
+        status,
+        choiceStyle: 'compact',
+        pijlers: [...pijlers].map(([name, items]) => ({ name, items })),
+      });
+    } else {
+      card = renderRoundCard({
+        ctx: this.ctx(aanpak),
+        roundId: round.id,
+        aanpakName: aanpak.name,
+        kindLabel: ROUND_KIND_LABELS[round.kind],
+        deadlineLabel: dateTimeLabel(round.deadline),
+        closed,
+        status,
+        questions: round.questions.map((q) => {
+          const draft = answer?.items.find((i) => i.questionId === q.id)?.text;
+          return { id: q.id, text: q.text, ...(draft ? { draft } : {}), ...(q.byRole ? { byRole: true } : {}) };
+        }),
+      });
+    }
+    return { to, card, aanpakId: aanpak.id, label: `round card ${round.kind}`, contents: own };
+  }
+
+  private progressCard(aanpak: Aanpak, round: Round, answers: Answer[], viewer: Participant, to: Outgoing['to']): Outgoing {
+    const card = renderWhoAnsweredCard({
+      ctx: this.ctx(aanpak),
+      roundId: round.id,
+      aanpakName: aanpak.name,
+      kindLabel: ROUND_KIND_LABELS[round.kind],
+      deadlineLabel: dateTimeLabel(round.deadline),
+      invitees: whoHasAnswered(round, answers, aanpak).map((w) => ({
+        name: w.displayName,
+        organisationLabel: w.organisation ? organisationLabel(w.organisation) : '',
+        status: w.status === 'submitted' ? 'verstuurd' : w.status === 'draft' ? 'concept' : 'nog_niet',
+      })),
+      canClose: round.status === 'open' && isRegisseur(aanpak, viewer.id),
+    });
+    return { to, card, aanpakId: aanpak.id, label: 'who answered', contents: [groupContent(aanpak, `progress:${round.id}`, 'status', viewer.id)] };
+  }
+
+  private async roundProgress(turn: Turn, name: string | undefined): Promise<HandlerResult> {
+    const aanpak = await this.resolve(turn, name);
+    const me = this.regisseur(aanpak, turn.actor);
+    const rounds = await this.store.listRounds(aanpak.id);
+    const round = rounds.filter((r) => r.status === 'open').at(-1) ?? rounds.at(-1);
+    if (!round) throw new UserError('Er is nog geen ronde geopend. Typ rondvraag, duiding of informatievragen.');
+    return { out: [this.progressCard(aanpak, round, await this.store.listAnswers(round.id), me, { kind: 'reply' })] };
+  }
+
+  private async loadRound(aanpak: Aanpak, roundId: unknown): Promise<Round> {
+    const round = typeof roundId === 'string' ? await this.store.getRound(roundId) : undefined;
+    if (!round || round.aanpakId !== aanpak.id) throw new UserError('Deze ronde bestaat niet (meer).');
+    return round;
+  }
+
+  private answerItems(round: Round, data: Record<string, unknown>): AnswerItem[] {
+    const items: AnswerItem[] = [];
+    for (const q of round.questions) {
+      if (q.answerType === 'scale') {
+        const scale = data[scaleInputId(q.id)];
+        const toelichting = data[toelichtingInputId(q.id)];
+        if (scale === undefined || scale === '') continue;
+        if (typeof scale !== 'string' || !(SCALE as readonly string[]).includes(scale)) {
+          throw new UserError('Kies per item: niet, 1, 2, 3, sterk of onbekend.');
+        }
+        items.push({ questionId: q.id, scale: scale as ScaleValue, ...(typeof toelichting === 'string' && toelichting.trim() ? { toelichting } : {}) });
+      } else {
+        const text = data[answerInputId(q.id)];
+        if (text === undefined || text === '') continue;
+        if (typeof text !== 'string') throw new UserError('Een antwoord moet tekst zijn.');
+        items.push({ questionId: q.id, text });
+      }
+    }
+    return items;
+  }
+
+  private async answer(turn: Turn, data: Record<string, unknown>, submit: boolean, idempotencyKey?: string): Promise<HandlerResult> {
+    const aanpak = await this.load(data.aanpakId);
+    const me = this.member(aanpak, turn.actor);
+    const round = await this.loadRound(aanpak, data.roundId);
+    const existing = await this.store.getAnswer(round.id, me.id);
+    const cmd = { participantId: me.id, items: this.answerItems(round, data) };
+    const r = submit ? submitAnswer(round, existing, cmd, this.deps.env, aanpak) : saveDraft(round, existing, cmd, this.deps.env, aanpak);
+    const stored = await this.store.saveAnswer(r.answer, idempotencyKey);
+    if (stored) await this.audit(r.events);
+    const out: Outgoing[] = [];
+    // Screening feedback: the author sees, in their own chat only, what would be held back.
+    const members = await this.store.listMembers(aanpak.id);
+    const screener = createScreener(members);
+    const step = isStep(aanpak.state) ? aanpak.state : undefined;
+    const namesAllowed = step && !['1', '2A'].includes(step);
+    const fragments = r.answer.items.flatMap((i) =>
+      screener.screen([i.text, i.toelichting].filter(Boolean).join(' ')).findings.filter((f) => !namesAllowed || f.level !== 'persoon'),
+    );
+    if (fragments.length) {
+      out.push({
+        to: { kind: 'direct', aanpakId: aanpak.id, participantId: me.id },
+        card: renderGateDeniedCard({
+          subjectLabel: `Je antwoord in de ronde ${ROUND_KIND_LABELS[round.kind]}`,
+          aanpakName: aanpak.name,
+          fragments: fragments.map((f) => ({ kindLabel: f.kind, fragment: f.fragment })),
+          reasons: step === '1' || step === '2A'
+            ? [{ ruleId: step === '1' ? 'R-1-1' : 'R-2A-1', message: 'In deze stap alleen informatie op groepsniveau. Dit deel wordt bij het delen achtergehouden; je kunt je antwoord aanpassen tot de ronde sluit.' }]
+            : [{ ruleId: 'R-X-14', message: 'Dit deel gaat alleen naar wie het mag ontvangen; de rest ziet "achtergehouden".' }],
+        }),
+        aanpakId: aanpak.id,
+        label: 'screening feedback',
+        // The fragments are the author's own words: the author may always see them.
+        contents: fragments.map((f, n) => ({ ref: `${round.id}:${me.id}:finding:${n}`, kind: 'answer', level: f.level, text: f.fragment, authorId: me.id })),
+      });
+    }
+    return { out, invoke: this.roundInvitation(aanpak, round, me, r.answer, { kind: 'reply' }) };
+  }
+
+  private async closeAndPublish(turn: Turn, data: Record<string, unknown>): Promise<HandlerResult> {
+    const aanpak = await this.load(data.aanpakId);
+    const me = this.regisseur(aanpak, turn.actor);
+    let round = await this.loadRound(aanpak, data.roundId);
+    const answers = await this.store.listAnswers(round.id);
+    if (round.status === 'open') {
+      const closed = closeRound(round, me.id, this.deps.env, aanpak);
+      round = closed.round;
+      await this.store.saveRound(round);
+      await this.audit(closed.events);
+    }
+    const members = await this.store.listMembers(aanpak.id);
+    const screener = createScreener(members);
+    const audience: Recipient[] = activeParticipants(aanpak).map((p) => ({ kind: 'participant', participantId: p.id }));
+    const out: Outgoing[] = [];
+    if (round.kind === 'duiding') {
+      const agg = aggregateDuiding(round, answers);
+      const huiswerk = huiswerkFromDuiding(round, answers, aanpak, this.deps.env);
+      for (const a of huiswerk.actions) await this.store.saveAction(a);
+      await this.audit(huiswerk.events);
+      round = { ...round, status: 'gepubliceerd', publishedAt: this.now() };
+      await this.store.saveRound(round);
+      for (const p of agg.pijlers) {
+        out.push({
+          to: { kind: 'channel', aanpakId: aanpak.id },
+          card: renderDuidingResultCard({
+            ctx: this.ctx(aanpak),
+            roundId: round.id,
+            aanpakName: aanpak.name,
+            pijler: p.pijler,
+            items: agg.items
+              .filter((i) => i.pijler === p.pijler)
+              .map((i) => ({
+                id: i.questionId,
+                text: i.text,
+                distribution: i.distribution,
+                disagreement: i.disagreement,
+                huiswerk: huiswerk.actions.filter((a) => a.source?.questionId === i.questionId).length,
+              })),
+          }),
+          aanpakId: aanpak.id,
+          label: `duiding result ${p.pijler}`,
+          // Scale counts per item: group level, no answer texts.
+          contents: [groupContent(aanpak, `duiding:${round.id}:${p.pijler}`, 'duiding_result', me.id)],
+        });
+      }
+    } else {
+      const pub = publishFlipover(round, answers, aanpak, screener, audience, this.deps.env, me.id);
+      await this.store.saveRound(pub.round);
+      await this.audit(pub.events);
+      round = pub.round;
+      for (const q of pub.published) {
+        const held = q.withheldSummary?.match(/^(\d+) items? achtergehouden: (.*?)\.?$/);
+        const allowedContents: GateContent[] = [];
+        const groups = q.byOrganisation.map((g) => ({ organisationLabel: organisationLabel(g.organisation), items: g.items }));
+        for (const g of q.byOrganisation) {
+          for (const [n, text] of g.items.entries()) {
+            const author = answers.find((a) => a.organisation === g.organisation && a.items.some((i) => i.questionId === q.questionId && (i.text === text || (i.scale && text.startsWith(i.scale)))));
+            allowedContents.push({ ref: `${round.id}:${author?.participantId ?? g.organisation}:${q.questionId}:${n}`, kind: 'flipover_item', level: 'groep', text, authorId: author?.participantId ?? me.id });
+          }
+        }
+        if (q.rodeDraad) allowedContents.push({ ref: `${round.id}:rode_draad:${q.questionId}`, kind: 'rode_draad', level: round.rodeDraad.find((r) => r.questionId === q.questionId)?.level ?? 'groep', text: q.rodeDraad, authorId: me.id });
+        out.push({
+          to: { kind: 'channel', aanpakId: aanpak.id },
+          card: renderFlipoverCard({
+            ctx: this.ctx(aanpak),
+            roundId: round.id,
+            aanpakName: aanpak.name,
+            questionId: q.questionId,
+            questionText: q.text,
+            groups,
+            heldBack: held ? [{ count: Number(held[1]), reason: held[2]! }] : [],
+            ...(q.rodeDraad ? { rodeDraad: q.rodeDraad } : {}),
+          }),
+          aanpakId: aanpak.id,
+          label: `flipover ${q.questionId}`,
+          contents: allowedContents,
+        });
+      }
+    }
+    await this.deps.afterChange?.(aanpak.id);
+    return { out, invoke: this.progressCard(aanpak, round, answers, me, { kind: 'reply' }) };
+  }
+
+  // ---- namenlijst and actions -------------------------------------------------------------
+
+  private memberContent(m: Member, authorId: string): GateContent {
+    return { ref: `member:${m.id}`, kind: 'namenlijst', level: 'persoon', memberIds: [m.id], authorId };
+  }
+
+  private async namenlijst(turn: Turn, name: string | undefined): Promise<HandlerResult> {
+    const aanpak = await this.resolve(turn, name);
+    const me = this.member(aanpak, turn.actor);
+    const members = await this.store.listMembers(aanpak.id);
+    const view = namenlijstView(members, me, aanpak);
+    const showNaw = view.scope === 'naw';
+    const shown = members.filter((m) => view.entries.some((e) => e.memberId === m.id));
+    const card = renderNamenlijstCard({
+      ctx: this.ctx(aanpak),
+      aanpakName: aanpak.name,
+      showNaw,
+      members: view.entries.map((e) => ({
+        naam: e.naam,
+        ...(e.bijnamen ? { bijnamen: e.bijnamen } : {}),
+        ...(e.positie ? { positie: e.positie } : {}),
+        ...(showNaw && e.geboortedatum ? { geboortedatum: dateLabel(e.geboortedatum) } : {}),
+        ...(showNaw && e.adres ? { adres: e.adres } : {}),
+        ...(showNaw && e.woonplaats ? { woonplaats: e.woonplaats } : {}),
+      })),
+    });
+    // The author of the namenlijst is the procesregisseur: partners receive it through the gate.
+    const regie = activeParticipants(aanpak).find((p) => p.role === 'procesregisseur') ?? me;
+    return { out: [reply(card, 'namenlijst', aanpak.id, shown.map((m) => this.memberContent(m, regie.id)))] };
+  }
+
+  private actionView(aanpak: Aanpak, viewer: Participant, title: string, list: ReturnType<typeof actionsFor>) {
+    const today = this.now().slice(0, 10);
+    const overdue = new Set(overdueActions(list, today).map((a) => a.id));
+    const card = renderActionCard({
+      ctx: this.ctx(aanpak),
+      aanpakName: aanpak.name,
+      title,
+      actions: list.map((a) => {
+        const owner = a.ownerParticipantId ? findParticipant(aanpak, a.ownerParticipantId) : undefined;
+        return {
+          id: a.id,
+          text: a.text,
+          ownerLabel: owner ? `${owner.displayName} (${organisationLabel(a.ownerOrganisation)})` : organisationLabel(a.ownerOrganisation),
+          ...(a.due ? { dueLabel: dateLabel(a.due) } : {}),
+          spoorLabel: SPOOR_LABELS[a.spoor],
+          status: a.status,
+          ...(a.result ? { result: a.result } : {}),
+          overdue: overdue.has(a.id),
+          canUpdate: a.status === 'open' && (isRegisseur(aanpak, viewer.id) || a.ownerParticipantId === viewer.id || (!a.ownerParticipantId && a.ownerOrganisation === viewer.organisation)),
+        };
+      }),
+    });
+    const contents: GateContent[] = list.map((a) => ({ ref: `action:${a.id}`, kind: 'action', level: a.level, text: [a.text, a.result].filter(Boolean).join(' '), authorId: a.createdBy }));
+    return { card, contents };
+  }
+
+  private async acties(turn: Turn, name: string | undefined): Promise<HandlerResult> {
+    const aanpak = await this.resolve(turn, name);
+    const me = this.member(aanpak, turn.actor);
+    const list = await this.store.listActions(aanpak.id);
+    const { card, contents } = this.actionView(aanpak, me, 'Acties', list.filter((a) => a.status !== 'vervallen'));
+    return { out: [reply(card, 'acties', aanpak.id, contents)] };
+  }
+
+  private async mijnTaken(turn: Turn): Promise<HandlerResult> {
+    const all = (await this.store.findAanpakkenByParticipant(turn.actor.aadObjectId)).filter((a) => isStep(a.state));
+    if (all.length === 0) throw new UserError('Je hebt geen open taken: je doet nog niet mee aan een lopende aanpak.');
+    const out: Outgoing[] = [];
+    for (const aanpak of all) {
+      const me = this.member(aanpak, turn.actor);
+      const rounds = (await this.store.listRounds(aanpak.id)).filter((r) => r.status === 'open' && r.invitees.includes(me.id));
+      for (const r of rounds) {
+        const to = { kind: 'direct' as const, aanpakId: aanpak.id, participantId: me.id };
+        out.push(this.roundInvitation(aanpak, r, me, await this.store.getAnswer(r.id, me.id), to));
+      }
+      const mine = actionsFor(await this.store.listActions(aanpak.id), me);
+      if (mine.length) {
+        const { card, contents } = this.actionView(aanpak, me, 'Mijn taken', mine);
+        out.push({ to: { kind: 'direct', aanpakId: aanpak.id, participantId: me.id }, card, aanpakId: aanpak.id, label: 'mijn taken', contents });
+      }
+    }
+    if (out.length === 0) throw new UserError('Je hebt op dit moment geen open rondes of acties.');
+    return { out };
+  }
+
+  private async actionUpdate(turn: Turn, data: Record<string, unknown>, done: boolean): Promise<HandlerResult> {
+    const aanpak = await this.load(data.aanpakId);
+    const me = this.member(aanpak, turn.actor);
+    const actionId = String(data.actionId ?? '');
+    const action = await this.store.getAction(aanpak.id, actionId);
+    if (!action) throw new UserError('Deze actie bestaat niet (meer).');
+    const result = data[resultInputId(actionId)];
+    const r = updateActionStatus(
+      action,
+      { status: done ? 'gedaan' : action.status, ...(typeof result === 'string' && result.trim() ? { result } : {}), by: me.id },
+      aanpak,
+      this.deps.env,
+      createScreener(await this.store.listMembers(aanpak.id)),
+    );
+    await this.store.saveAction(r.action);
+    await this.audit(r.events);
+    await this.deps.afterChange?.(aanpak.id);
+    const list = actionsFor(await this.store.listActions(aanpak.id), me, { includeClosed: true });
+    const { card, contents } = this.actionView(aanpak, me, 'Mijn taken', list);
+    return { out: [], invoke: reply(card, 'action updated', aanpak.id, contents) };
+  }
+
+  /** Creates an action (used by the plan and huiswerk flows; exposed for tests and later cards). */
+  async createActionFor(aanpakId: string, actor: Actor, input: Omit<Parameters<typeof createAction>[1], 'by'>) {
+    const aanpak = await this.load(aanpakId);
+    const me = this.regisseur(aanpak, actor);
+    const r = createAction(aanpak, { ...input, by: me.id }, createScreener(await this.store.listMembers(aanpak.id)), this.deps.env);
+    await this.store.saveAction(r.action);
+    await this.audit(r.events);
+    await this.deps.afterChange?.(aanpak.id);
+    return r.action;
+  }
+
+  // ---- weighing -----------------------------------------------------------------------------
+
+  weighingCard(aanpak: Aanpak, subjectRef: string, subjectLabel: string): CardAttachment {
+    return renderWeighingConfirmCard({ ctx: this.ctx(aanpak), subjectRef, subjectLabel });
+  }
+
+  private async confirmWeighing(turn: Turn, data: Record<string, unknown>): Promise<HandlerResult> {
+    const aanpak = await this.load(data.aanpakId);
+    const me = this.member(aanpak, turn.actor);
+    const saved = await this.commit(
+      aanpak,
+      recordWeighing(
+        aanpak,
+        {
+          participantId: me.id,
+          subjectRef: String(data.subjectRef ?? ''),
+          doelmatigheid: String(data.doelmatigheid ?? ''),
+          subsidiariteit: String(data.subsidiariteit ?? ''),
+          proportionaliteit: String(data.proportionaliteit ?? ''),
+        },
+        this.deps.env,
+      ),
+    );
+    return {
+      out: [],
+      invoke: reply(renderErrorCard({ message: 'Je afweging is vastgelegd. Wat je deelt gaat nu door de poort.' }), 'weighing recorded', saved.id, [groupContent(saved, `weighing:${saved.id}`, 'status', me.id)]),
+    };
+  }
+
+  // ---- refresh ------------------------------------------------------------------------------
+
+  private async refresh(turn: Turn, data: Record<string, unknown>): Promise<HandlerResult> {
+    const aanpak = await this.load(data.aanpakId);
+    const me = this.member(aanpak, turn.actor);
+    if (data.roundId) {
+      const round = await this.loadRound(aanpak, data.roundId);
+      if (isRegisseur(aanpak, me.id) && !round.invitees.includes(me.id)) {
+        return { out: [], invoke: this.progressCard(aanpak, round, await this.store.listAnswers(round.id), me, { kind: 'reply' }) };
+      }
+      return { out: [], invoke: this.roundInvitation(aanpak, round, me, await this.store.getAnswer(round.id, me.id), { kind: 'reply' }) };
+    }
+    return { out: [], invoke: this.stepCard(aanpak, me.id, { kind: 'reply' }, me) };
+  }
+
+  // ---- card actions -----------------------------------------------------------------------
+
+  /** Dispatches a card action (Action.Execute verb or Action.Submit data.verb). */
+  async handleAction(turn: Turn, verb: string, data: Record<string, unknown>, roster: RosterMember[] = []): Promise<HandlerResult> {
+    try {
+      const nonce = typeof data.nonce === 'string' ? data.nonce : undefined;
+      // Double clicks and Teams retries: the same submission of the same card changes nothing twice.
+      const key = nonce ? `card:${nonce}:${verb}:${String(data.itemId ?? data.actionId ?? data.participantId ?? '')}:${turn.actor.aadObjectId}` : undefined;
+      switch (verb) {
+        case VERBS.roundDraft:
+          return await this.answer(turn, data, false);
+        case VERBS.roundSubmit:
+          return await this.answer(turn, data, true, key);
+        case VERBS.refresh:
+          return await this.refresh(turn, data);
+        default:
+          break;
+      }
+      if (key && !(await this.store.markProcessed(key))) {
+        return { out: [], invoke: reply(renderErrorCard({ message: 'Dit is al verwerkt.' }), 'duplicate') };
+      }
+      switch (verb) {
+        case VERBS.transitionApply:
+          return await this.applyTransition(turn, data);
+        case VERBS.checklistTick:
+          return await this.tick(turn, data);
+        case VERBS.roundClose:
+          return await this.closeAndPublish(turn, data);
+        case VERBS.participantAdd:
+          return await this.addDeelnemer(turn, data, roster);
+        case VERBS.participantRemove:
+          return await this.removeDeelnemer(turn, data);
+        case VERBS.actionDone:
+          return await this.actionUpdate(turn, data, true);
+        case VERBS.actionResult:
+          return await this.actionUpdate(turn, data, false);
+        case VERBS.weighingConfirm:
+          return await this.confirmWeighing(turn, data);
+        case VERBS.transitionCancel:
+        case VERBS.weighingCancel:
+          return { out: [], invoke: reply(renderErrorCard({ message: 'Geannuleerd.' }), 'cancelled') };
+        default:
+          return errorResult('Deze knop ken ik niet (meer). Typ help voor wat ik kan.');
+      }
+    } catch (err) {
+      const r = this.fail(err);
+      return { out: [], invoke: r.out[0]! };
+    }
+  }
+}
