@@ -1,0 +1,168 @@
+// Teams glue: a @microsoft/teams-ai Application whose routes turn activities into handler calls
+// and hand every result to the outbox. Holds no rule and sends nothing itself.
+import { Application, type AdaptiveCard } from '@microsoft/teams-ai';
+import { ActivityTypes, MemoryStorage, TeamsInfo, type CloudAdapter, type TurnContext } from 'botbuilder';
+import { renderErrorCard, renderHelpCard } from '../cards/index.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/port.js';
+import type { Env } from '../workflow/types.js';
+import { Handlers, type RosterMember } from './handlers.js';
+import { Outbox } from './outbox.js';
+import type { ConversationType, HandlerResult, Turn } from './types.js';
+
+export interface BotOptions {
+  store: Store;
+  env: Env;
+  logger: Logger;
+  adapter?: CloudAdapter;
+  appId?: string;
+  gemeente: string;
+  afterChange?: (aanpakId: string) => Promise<void>;
+}
+
+export interface Bot {
+  handler: (context: TurnContext) => Promise<void>;
+  outbox: Outbox;
+  handlers: Handlers;
+}
+
+export function turnOf(context: TurnContext): Turn {
+  const a = context.activity;
+  const type = a.conversation?.conversationType;
+  const conversationType: ConversationType = type === 'channel' || type === 'groupChat' ? type : 'personal';
+  const tenantId = a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  return {
+    actor: {
+      aadObjectId: a.from?.aadObjectId || a.from?.id || '',
+      name: a.from?.name || 'onbekend',
+      ...(a.from?.id ? { teamsUserId: a.from.id } : {}),
+    },
+    conversationId: a.conversation?.id ?? '',
+    conversationType,
+    ...(tenantId ? { tenantId } : {}),
+  };
+}
+
+async function roster(context: TurnContext): Promise<RosterMember[]> {
+  if (context.activity.conversation?.conversationType === 'personal') return [];
+  try {
+    const members = await TeamsInfo.getPagedMembers(context, 200);
+    return members.members.map((m) => ({
+      aadObjectId: m.aadObjectId ?? m.id,
+      name: m.name ?? '',
+      ...(m.email ? { email: m.email } : m.userPrincipalName ? { email: m.userPrincipalName } : {}),
+    }));
+  } catch {
+    return [];
+  }
+}
+
+/** Strips any leftover <at>…</at> mention and HTML the channel may add around the command. */
+export function commandText(raw: string | undefined): string {
+  return (raw ?? '')
+    .replace(/<at[^>]*>.*?<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function createBot(options: BotOptions): Bot {
+  const log = options.logger.child({ component: 'bot' });
+  const handlers = new Handlers({
+    store: options.store,
+    env: options.env,
+    gemeente: options.gemeente,
+    ...(options.afterChange ? { afterChange: options.afterChange } : {}),
+  });
+  const outbox = new Outbox({
+    store: options.store,
+    env: options.env,
+    logger: options.logger,
+    appId: options.appId ?? '',
+    ...(options.adapter ? { adapter: options.adapter } : {}),
+  });
+  const app = new Application({
+    storage: new MemoryStorage(),
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+
+  /** Repeated activity ids (Teams retries) change nothing twice. */
+  async function firstTime(context: TurnContext): Promise<boolean> {
+    const id = context.activity.id;
+    if (!id) return true;
+    return options.store.markProcessed(`activity:${context.activity.conversation?.id ?? ''}:${id}`);
+  }
+
+  async function run(context: TurnContext, work: (turn: Turn) => Promise<HandlerResult>): Promise<HandlerResult | undefined> {
+    const turn = turnOf(context);
+    if (!turn.actor.aadObjectId || !turn.conversationId) return undefined;
+    await outbox.remember(context, turn);
+    return work(turn);
+  }
+
+  // Universal Actions (Action.Execute): the returned card replaces the clicked one for the clicker.
+  app.adaptiveCards.actionExecute(/.*/, async (context, _state, data): Promise<AdaptiveCard> => {
+    const verb = String((context.activity.value as { action?: { verb?: string } } | undefined)?.action?.verb ?? '');
+    if (!(await firstTime(context))) return renderErrorCard({ message: 'Dit is al verwerkt.' }).content as AdaptiveCard;
+    const turn = turnOf(context);
+    await outbox.remember(context, turn);
+    const result = await handlers.handleAction(turn, verb, (data ?? {}) as Record<string, unknown>, verb === 'participant.add' ? await roster(context) : []);
+    const card = await outbox.deliver(context, turn, result);
+    return (card ?? renderErrorCard({ message: 'Verwerkt.' })).content as AdaptiveCard;
+  });
+
+  // Clients without Universal Actions send Action.Submit: data.verb routes it the same way.
+  app.adaptiveCards.actionSubmit(/.*/, async (context, _state, data) => {
+    if (!(await firstTime(context))) return;
+    const verb = String((data as { verb?: unknown }).verb ?? '');
+    const result = await run(context, async (turn) =>
+      handlers.handleAction(turn, verb, data as Record<string, unknown>, verb === 'participant.add' ? await roster(context) : []),
+    );
+    if (!result) return;
+    const turn = turnOf(context);
+    // Without an invoke response, the "replacement" card is sent as a reply.
+    await outbox.deliver(context, turn, result.invoke ? { out: [...result.out, result.invoke] } : result);
+  });
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    if (!(await firstTime(context))) return;
+    const text = commandText(context.activity.text);
+    const result = await run(context, async (turn) => handlers.handleMessage(turn, text, []));
+    if (result) await outbox.deliver(context, turnOf(context), result);
+  });
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botId = context.activity.recipient?.id;
+    const added = context.activity.membersAdded ?? [];
+    if (!added.some((m) => m.id === botId)) return;
+    await outbox.sendStatic(
+      context,
+      renderHelpCard({
+        commands: [
+          { command: 'help', description: 'Wat ik kan.' },
+          { command: 'nieuwe aanpak <naam>', description: 'Start een aanpak voor een groep in dit kanaal.' },
+        ],
+      }),
+    );
+  });
+
+  app.error(async (context, err) => {
+    log.error({ err: { type: err.name, message: err.message }, activityType: context.activity.type }, 'turn failed');
+    try {
+      await outbox.sendStatic(context, renderErrorCard({ message: 'Er ging iets mis. Probeer het opnieuw; blijft het misgaan, meld het dan bij de beheerder.' }));
+    } catch {
+      // The connector is unreachable: nothing more to do for this turn.
+    }
+  });
+
+  return {
+    handler: async (context) => {
+      await app.run(context);
+    },
+    outbox,
+    handlers,
+  };
+}
