@@ -10,7 +10,18 @@ import { Handlers, type RosterMember } from './handlers.js';
 import { Outbox } from './outbox.js';
 import type { ConversationType, HandlerResult, Turn } from './types.js';
 
+/**
+ * A feature module (reminders, plan van aanpak, …) that handles its own commands and card verbs.
+ * Returning undefined passes the turn on. Plugins translate and render only; the outbox sends.
+ */
+export interface BotPlugin {
+  name: string;
+  command?(turn: Turn, text: string): Promise<HandlerResult | undefined>;
+  action?(turn: Turn, verb: string, data: Record<string, unknown>): Promise<HandlerResult | undefined>;
+}
+
 export interface BotOptions {
+  plugins?: BotPlugin[];
   store: Store;
   env: Env;
   logger: Logger;
@@ -89,6 +100,26 @@ export function createBot(options: BotOptions): Bot {
     longRunningMessages: false,
   });
 
+  const plugins = options.plugins ?? [];
+
+  /** Domain and user errors from a plugin become an error card, like in the core handlers. */
+  async function guarded(fn: () => Promise<HandlerResult | undefined> | undefined): Promise<HandlerResult | undefined> {
+    try {
+      return await fn();
+    } catch (err) {
+      const r = handlers.fail(err);
+      return r;
+    }
+  }
+
+  async function dispatchAction(context: TurnContext, turn: Turn, verb: string, data: Record<string, unknown>): Promise<HandlerResult> {
+    for (const plugin of plugins) {
+      const r = await guarded(() => plugin.action?.(turn, verb, data));
+      if (r) return r.invoke || r.out.length !== 1 ? r : { out: [], invoke: r.out[0]! };
+    }
+    return handlers.handleAction(turn, verb, data, verb === 'participant.add' ? await roster(context) : []);
+  }
+
   /** Repeated activity ids (Teams retries) change nothing twice. */
   async function firstTime(context: TurnContext): Promise<boolean> {
     const id = context.activity.id;
@@ -109,7 +140,7 @@ export function createBot(options: BotOptions): Bot {
     if (!(await firstTime(context))) return renderErrorCard({ message: 'Dit is al verwerkt.' }).content as AdaptiveCard;
     const turn = turnOf(context);
     await outbox.remember(context, turn);
-    const result = await handlers.handleAction(turn, verb, (data ?? {}) as Record<string, unknown>, verb === 'participant.add' ? await roster(context) : []);
+    const result = await dispatchAction(context, turn, verb, (data ?? {}) as Record<string, unknown>);
     const card = await outbox.deliver(context, turn, result);
     return (card ?? renderErrorCard({ message: 'Verwerkt.' })).content as AdaptiveCard;
   });
@@ -118,9 +149,7 @@ export function createBot(options: BotOptions): Bot {
   app.adaptiveCards.actionSubmit(/.*/, async (context, _state, data) => {
     if (!(await firstTime(context))) return;
     const verb = String((data as { verb?: unknown }).verb ?? '');
-    const result = await run(context, async (turn) =>
-      handlers.handleAction(turn, verb, data as Record<string, unknown>, verb === 'participant.add' ? await roster(context) : []),
-    );
+    const result = await run(context, async (turn) => dispatchAction(context, turn, verb, data as Record<string, unknown>));
     if (!result) return;
     const turn = turnOf(context);
     // Without an invoke response, the "replacement" card is sent as a reply.
@@ -130,7 +159,13 @@ export function createBot(options: BotOptions): Bot {
   app.activity(ActivityTypes.Message, async (context) => {
     if (!(await firstTime(context))) return;
     const text = commandText(context.activity.text);
-    const result = await run(context, async (turn) => handlers.handleMessage(turn, text, []));
+    const result = await run(context, async (turn) => {
+      for (const plugin of plugins) {
+        const r = await guarded(() => plugin.command?.(turn, text));
+        if (r) return r;
+      }
+      return handlers.handleMessage(turn, text, []);
+    });
     if (result) await outbox.deliver(context, turnOf(context), result);
   });
 
