@@ -69,7 +69,7 @@ export class Outbox {
   }
 
   /** Resolves the real audience of a message. */
-  private audience(aanpak: Aanpak, turn: Turn, msg: Outgoing): Recipient[] {
+  private audience(aanpak: Aanpak, turn: Turn | undefined, msg: Outgoing): Recipient[] {
     const everyone = (): Recipient[] => activeParticipants(aanpak).map((p) => ({ kind: 'participant', participantId: p.id }));
     switch (msg.to.kind) {
       case 'channel':
@@ -77,7 +77,7 @@ export class Outbox {
       case 'direct':
         return [{ kind: 'participant', participantId: msg.to.participantId }];
       case 'reply': {
-        if (turn.conversationType !== 'personal') return everyone();
+        if (!turn || turn.conversationType !== 'personal') return everyone();
         const me = participantByAad(aanpak, turn.actor.aadObjectId);
         // A non-participant reading in 1:1 is an audience the gate must refuse.
         return [{ kind: 'participant', participantId: me?.id ?? `aad:${turn.actor.aadObjectId}` }];
@@ -106,6 +106,35 @@ export class Outbox {
       fragments: [],
       reasons: reasons.map((r) => ({ ruleId: r.ruleId, message: r.message })),
     });
+  }
+
+  /**
+   * Sends without an inbound turn (scheduler, reminders): channel posts and 1:1 messages through
+   * stored conversation references, gated and audited like every other message.
+   */
+  async sendProactive(msg: Outgoing, actor = 'system'): Promise<Delivery> {
+    if (msg.to.kind === 'reply') throw new Error('a proactive message needs a channel or direct destination');
+    if (!msg.aanpakId) return this.report(msg, 'failed', 0);
+    const aanpak = await this.deps.store.getAanpak(msg.aanpakId);
+    if (!aanpak) return this.report(msg, 'failed', 0);
+    const audience = this.audience(aanpak, undefined, msg);
+    if (msg.contents.length > 0) {
+      const blocking = await this.check(aanpak, msg, audience, actor);
+      if (blocking) return this.report(msg, 'denied', audience.length, blocking);
+    }
+    const activity = cardActivity(msg.card);
+    try {
+      let sent = false;
+      if (msg.to.kind === 'channel') sent = await this.proactive(channelRefKey(aanpak.channelId), activity);
+      else {
+        const p = findParticipant(aanpak, msg.to.participantId);
+        sent = !!p && (await this.proactive(p.aadObjectId, activity));
+      }
+      return this.report(msg, sent ? 'sent' : 'unreachable', sent ? 1 : 0);
+    } catch (err) {
+      this.log.error({ label: msg.label, err: { type: (err as Error).name, message: (err as Error).message } }, 'send failed');
+      return this.report(msg, 'failed', 0);
+    }
   }
 
   async send(context: TurnContext, turn: Turn, msg: Outgoing): Promise<Delivery> {
