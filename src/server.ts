@@ -4,8 +4,10 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { CloudAdapter } from 'botbuilder';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
-import { createBotAdapter, placeholderTurnHandler, type TurnErrorHandler, type TurnHandler } from './bot/adapter.js';
+import { createBotAdapter, type TurnErrorHandler, type TurnHandler } from './bot/adapter.js';
 import { checkTenant } from './bot/auth.js';
+import { compose, type Composed } from './compose.js';
+import { FEATURES } from './features.js';
 
 export type { TurnHandler } from './bot/adapter.js';
 
@@ -20,7 +22,7 @@ export interface ServerStore {
 export interface ServerDeps {
   config: Config;
   logger: Logger;
-  /** The bot logic; defaults to the placeholder until the bot module supplies one. */
+  /** The bot logic (src/bot/app.ts); without one the server only answers health checks. */
   handler?: TurnHandler;
   onTurnError?: TurnErrorHandler;
   store?: ServerStore;
@@ -28,6 +30,8 @@ export interface ServerDeps {
   ready?: () => Promise<boolean>;
   /** Prebuilt adapter (tests, or the bot module for proactive sends). */
   adapter?: CloudAdapter;
+  /** Extra routes of feature modules (e.g. single-use document downloads in local mode). */
+  routes?: (app: express.Express) => void;
 }
 
 export interface GroepsaanpakApp extends express.Express {
@@ -43,7 +47,8 @@ function jsonError(res: Response, status: number, error: string, message: string
 
 export function createServer(deps: ServerDeps): GroepsaanpakApp {
   const { config, logger } = deps;
-  const handler = deps.handler ?? placeholderTurnHandler;
+  // Without a bot (health-only tests) activities are accepted and nothing is answered.
+  const handler: TurnHandler = deps.handler ?? (async () => {});
   const adapter = deps.adapter ?? createBotAdapter(config, logger, { onTurnError: deps.onTurnError });
   const ready = deps.ready ?? (deps.store ? () => deps.store!.ping() : async () => true);
   const log = logger.child({ component: 'http' });
@@ -81,6 +86,8 @@ export function createServer(deps: ServerDeps): GroepsaanpakApp {
     }
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not_ready' });
   });
+
+  deps.routes?.(app);
 
   app.post(
     '/api/messages',
@@ -182,8 +189,28 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     throw err;
   }
   const logger = createLogger({ level: config.logLevel });
-  // The bot module and the store factory plug in here (handler, store) once they exist.
-  const running = await startServer({ config, logger });
+  let composed: Composed;
+  try {
+    composed = await compose(config, logger, FEATURES);
+  } catch (err) {
+    // A clear start-up error (missing key, bad convenant file), never a stack trace of content.
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+  const running = await startServer({
+    config,
+    logger,
+    handler: composed.bot.handler,
+    adapter: composed.adapter,
+    routes: composed.routes,
+    store: {
+      ping: () => composed.store.ping(),
+      close: async () => {
+        for (const b of composed.background) await b.stop();
+        await composed.store.close();
+      },
+    },
+  });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     running.close().then(

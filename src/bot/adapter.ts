@@ -10,16 +10,6 @@ import type { Logger } from '../log.js';
 /** The bot logic for one turn; the bot module supplies the real one. */
 export type TurnHandler = (context: TurnContext) => Promise<void>;
 
-/**
- * PLACEHOLDER until the bot module (commands, cards, outbox) replaces it: answers every
- * message with one fixed line so the local run can be checked end to end. It is the only
- * direct send outside the outbox and carries no content.
- */
-export const placeholderTurnHandler: TurnHandler = async (context) => {
-  if (context.activity.type === 'message') {
-    await context.sendActivity('Groepsaanpak is gestart.');
-  }
-};
 
 /** botframework-connector's BotFrameworkAuthentication (not re-exported by botbuilder). */
 export type BotFrameworkAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;

@@ -131,14 +131,6 @@ describe('POST /api/messages: local mode', () => {
     expect(c.sent[0]?.authorization).toBeUndefined();
   });
 
-  it('the default placeholder handler answers "Groepsaanpak is gestart." to a message', async () => {
-    const c = await connector();
-    const { url } = await boot({});
-    const res = await postJson(`${url}/api/messages`, messageActivity(c.url));
-    expect(res.status).toBe(200);
-    expect(c.textsTo('a:personal-priya')).toEqual(['Groepsaanpak is gestart.']);
-  });
-
   it('does not apply the tenant allowlist in local mode (the Playground uses its own tenant)', async () => {
     const c = await connector();
     const { url } = await boot({ ALLOWED_TENANTS: TENANT });
