@@ -37,6 +37,11 @@ export interface Bot {
   handlers: Handlers;
 }
 
+/** A channel thread is "<channel id>;messageid=<ts>": the aanpak belongs to the channel itself. */
+export function baseConversationId(id: string | undefined): string {
+  return (id ?? '').split(';')[0]!;
+}
+
 export function turnOf(context: TurnContext): Turn {
   const a = context.activity;
   const type = a.conversation?.conversationType;
@@ -48,7 +53,7 @@ export function turnOf(context: TurnContext): Turn {
       name: a.from?.name || 'onbekend',
       ...(a.from?.id ? { teamsUserId: a.from.id } : {}),
     },
-    conversationId: a.conversation?.id ?? '',
+    conversationId: baseConversationId(a.conversation?.id),
     conversationType,
     ...(tenantId ? { tenantId } : {}),
   };

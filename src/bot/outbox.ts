@@ -199,7 +199,7 @@ export class Outbox {
     }
     if (!aanpak) return false;
     if (msg.to.kind === 'channel') {
-      if (context.activity.conversation?.id === aanpak.channelId) {
+      if ((context.activity.conversation?.id ?? '').split(';')[0] === aanpak.channelId) {
         await context.sendActivity(activity);
         return true;
       }
