@@ -80,9 +80,13 @@ export interface Store {
 
   // ---- Aanpak (optimistic concurrency on `version`) ----
   /** Inserts with version 1 (the given version is ignored); throws ConflictError if the id exists. */
-  createAanpak(aanpak: Aanpak): Promise<Aanpak>;
-  /** Writes `version = expectedVersion + 1` or throws ConflictError and writes nothing. */
-  saveAanpak(aanpak: Aanpak, expectedVersion: number): Promise<Aanpak>;
+  createAanpak(aanpak: Aanpak, events?: AuditEvent[]): Promise<Aanpak>;
+  /**
+   * Writes `version = expectedVersion + 1` or throws ConflictError and writes nothing. The audit
+   * events of the change are appended in the same transaction (where the store has transactions),
+   * so a change and its audit trail are stored together or not at all.
+   */
+  saveAanpak(aanpak: Aanpak, expectedVersion: number, events?: AuditEvent[]): Promise<Aanpak>;
   getAanpak(id: string): Promise<Aanpak | undefined>;
   /** Excludes destroyed aanpakken. */
   listAanpakkenByChannel(channelId: string): Promise<Aanpak[]>;

@@ -123,27 +123,35 @@ export class MongoStore implements Store {
     };
   }
 
-  async createAanpak(aanpak: Aanpak): Promise<Aanpak> {
+  async createAanpak(aanpak: Aanpak, events: AuditEvent[] = []): Promise<Aanpak> {
     const stored = { ...aanpak, version: 1 };
     const s = await this.codec.sealAanpak(stored);
-    try {
-      await this.m.Aanpak.create({ _id: stored.id, createdAt: stored.createdAt, ...this.aanpakFields(stored, s) });
-    } catch (err) {
-      if (isDuplicateKey(err)) throw new ConflictError('aanpak', stored.id, null, await this.versionOf(stored.id));
-      throw err;
-    }
+    await this.tx(async (session) => {
+      try {
+        await this.m.Aanpak.create([{ _id: stored.id, createdAt: stored.createdAt, ...this.aanpakFields(stored, s) }], { session });
+      } catch (err) {
+        if (isDuplicateKey(err)) throw new ConflictError('aanpak', stored.id, null, await this.versionOf(stored.id));
+        throw err;
+      }
+      for (const e of events) await this.appendAuditIn(e, session);
+    });
     return stored;
   }
 
-  async saveAanpak(aanpak: Aanpak, expectedVersion: number): Promise<Aanpak> {
+  async saveAanpak(aanpak: Aanpak, expectedVersion: number, events: AuditEvent[] = []): Promise<Aanpak> {
     const stored = { ...aanpak, version: expectedVersion + 1 };
     const s = await this.codec.sealAanpak(stored);
-    const res = await this.m.Aanpak.findOneAndUpdate(
-      { _id: stored.id, version: expectedVersion, state: { $ne: 'vernietigd' } },
-      { $set: this.aanpakFields(stored, s) },
-      { returnDocument: 'after', runValidators: true, projection: { _id: 1 } },
-    ).lean();
-    if (!res) throw new ConflictError('aanpak', stored.id, expectedVersion, await this.versionOf(stored.id));
+    // On a replica set the save and its audit entries commit together; on a standalone server the
+    // save comes first (a crash in between loses audit entries of a change, never the reverse).
+    await this.tx(async (session) => {
+      const res = await this.m.Aanpak.findOneAndUpdate(
+        { _id: stored.id, version: expectedVersion, state: { $ne: 'vernietigd' } },
+        { $set: this.aanpakFields(stored, s) },
+        { returnDocument: 'after', runValidators: true, projection: { _id: 1 }, session },
+      ).lean();
+      if (!res) throw new ConflictError('aanpak', stored.id, expectedVersion, await this.versionOf(stored.id));
+      for (const e of events) await this.appendAuditIn(e, session);
+    });
     return stored;
   }
 
@@ -403,15 +411,20 @@ export class MongoStore implements Store {
   // ---- Audit ----
 
   async appendAudit(event: AuditEvent): Promise<AuditEntry> {
-    // The unique (aanpakId, seq) index linearises concurrent appenders: the loser re-reads and retries.
+    return this.appendAuditIn(event, undefined);
+  }
+
+  private async appendAuditIn(event: AuditEvent, session: ClientSession | undefined): Promise<AuditEntry> {
+    // The unique (aanpakId, seq) index linearises concurrent appenders: the loser re-reads and retries
+    // (inside a transaction the duplicate aborts it and withTransaction retries the whole change).
     for (let attempt = 0; ; attempt++) {
-      const prev = await this.m.Audit.findOne({ aanpakId: event.aanpakId }).sort({ seq: -1 }).lean();
+      const prev = await this.m.Audit.findOne({ aanpakId: event.aanpakId }, null, { session }).sort({ seq: -1 }).lean();
       const entry = chainEntry(event, prev ?? undefined);
       try {
-        await this.m.Audit.create({ aanpakId: entry.aanpakId, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash, event: canonicalJson(event) });
+        await this.m.Audit.create([{ aanpakId: entry.aanpakId, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash, event: canonicalJson(event) }], { session });
         return entry;
       } catch (err) {
-        if (!isDuplicateKey(err) || attempt >= 20) throw err;
+        if (session || !isDuplicateKey(err) || attempt >= 20) throw err;
       }
     }
   }

@@ -134,7 +134,7 @@ export class SqliteStore implements Store {
 
   // ---- Aanpak ----
 
-  async createAanpak(aanpak: Aanpak): Promise<Aanpak> {
+  async createAanpak(aanpak: Aanpak, events: AuditEvent[] = []): Promise<Aanpak> {
     const stored = { ...aanpak, version: 1 };
     const sealed = await this.codec.sealAanpak(stored);
     this.tx(() => {
@@ -146,11 +146,12 @@ export class SqliteStore implements Store {
         .run(stored.id, stored.channelId, stored.gemeente, stored.state, stored.createdAt, JSON.stringify(sealed.doc), sealed.enc);
       if (res.changes === 0) throw new ConflictError('aanpak', stored.id, null, this.versionOf(stored.id));
       this.writeParticipants(stored);
+      for (const e of events) this.appendAuditRow(e);
     });
     return stored;
   }
 
-  async saveAanpak(aanpak: Aanpak, expectedVersion: number): Promise<Aanpak> {
+  async saveAanpak(aanpak: Aanpak, expectedVersion: number, events: AuditEvent[] = []): Promise<Aanpak> {
     const stored = { ...aanpak, version: expectedVersion + 1 };
     const sealed = await this.codec.sealAanpak(stored);
     this.tx(() => {
@@ -162,6 +163,7 @@ export class SqliteStore implements Store {
         .run(stored.version, stored.channelId, stored.gemeente, stored.state, JSON.stringify(sealed.doc), sealed.enc, stored.id, expectedVersion);
       if (res.changes === 0) throw new ConflictError('aanpak', stored.id, expectedVersion, this.versionOf(stored.id));
       this.writeParticipants(stored);
+      for (const e of events) this.appendAuditRow(e);
     });
     return stored;
   }
@@ -426,7 +428,12 @@ export class SqliteStore implements Store {
   // ---- Audit ----
 
   async appendAudit(event: AuditEvent): Promise<AuditEntry> {
-    return this.tx(() => {
+    return this.tx(() => this.appendAuditRow(event));
+  }
+
+  /** Appends one entry to its aanpak's chain; call inside a transaction. */
+  private appendAuditRow(event: AuditEvent): AuditEntry {
+    {
       const prev = this.db
         .prepare('SELECT seq, hash FROM audit WHERE aanpak_id = ? ORDER BY seq DESC LIMIT 1')
         .get(event.aanpakId) as { seq: number; hash: string } | undefined;
@@ -435,7 +442,7 @@ export class SqliteStore implements Store {
         .prepare('INSERT INTO audit (aanpak_id, seq, prev_hash, hash, event) VALUES (?, ?, ?, ?, ?)')
         .run(entry.aanpakId, entry.seq, entry.prevHash, entry.hash, canonicalJson(event));
       return entry;
-    });
+    }
   }
 
   async listAudit(aanpakId: string): Promise<AuditEntry[]> {

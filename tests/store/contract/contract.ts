@@ -68,6 +68,18 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
         expect((await store.findAanpakkenByParticipant('aad-politie')).map((a) => a.id)).toEqual(['a1']);
       });
 
+      it('stores a change and its audit events together; a stale save writes neither', async () => {
+        await store.createAanpak(aanpak('a1'), [event('a1', 'aanpak.created')]);
+        await store.saveAanpak({ ...aanpak('a1'), state: '2A' }, 1, [event('a1', 'aanpak.transitioned', { data: { from: '1', to: '2A' } })]);
+        await expect(
+          store.saveAanpak({ ...aanpak('a1'), state: '3' }, 1, [event('a1', 'aanpak.transitioned', { data: { from: '2A', to: '3' } })]),
+        ).rejects.toBeInstanceOf(ConflictError);
+        const audit = await store.listAudit('a1');
+        expect(audit.map((e) => e.type)).toEqual(['aanpak.created', 'aanpak.transitioned']);
+        expect(audit.map((e) => e.seq)).toEqual([1, 2]);
+        expect((await store.getAanpak('a1'))?.state).toBe('2A');
+      });
+
       it('rejects a save of an aanpak that does not exist', async () => {
         await expect(store.saveAanpak(aanpak('ghost'), 1)).rejects.toBeInstanceOf(ConflictError);
         expect(await store.getAanpak('ghost')).toBeUndefined();
