@@ -81,7 +81,7 @@ describe('aanpak creation and participants', () => {
     );
   });
 
-  it('R-X-20: a non-convenantpartner joins only as incidentele deelnemer', () => {
+  it('R-X-20, R-2A-6: a non-convenantpartner joins only as incidentele deelnemer', () => {
     const s = setup();
     expectDomainError(
       () => addParticipant(s.aanpak, { aadObjectId: 'x', displayName: 'x', organisation: 'woningcorporatie', role: 'partner', by: s.regie }, s.env),
@@ -200,7 +200,7 @@ describe('transitions', () => {
     expect(r.aanpak.transitions.at(-1)!.override).toBeUndefined();
   });
 
-  it('D-2A-1: to 2B only when problematische jeugdgroep = ja is recorded', () => {
+  it('D-2A-1, R-G-5: to 2B only when problematische jeugdgroep = ja is recorded', () => {
     const s = setup();
     completeStep(s);
     move(s, '2A');
@@ -326,7 +326,7 @@ describe('transitions', () => {
     );
   });
 
-  it('R-7-2: reopening needs the bewaartermijn, a reason and a named role', () => {
+  it('R-7-2, D-7-3: reopening needs the bewaartermijn, a reason and a named role', () => {
     const s = setup();
     s.aanpak = { ...s.aanpak, state: '6' };
     move(s, '7');

@@ -172,7 +172,7 @@ describe('updateMember (rectificatie)', () => {
 });
 
 describe('recordInforming', () => {
-  it('R-2B-8: records the date the letter was handed over', () => {
+  it('R-2B-8, R-X-60: records the date the letter was handed over', () => {
     const { env, a, m1 } = seeded();
     env.advance(3 * DAY);
     const { member, events } = recordInforming(m1, { status: 'uitgereikt', date: '2026-03-04' }, 'pr', env, a);

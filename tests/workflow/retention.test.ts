@@ -91,7 +91,7 @@ describe('retention decisions', () => {
     expect(retentionDecisions(a, [], '2022', NOW)[0]?.dueAt).toBe(CLOSED);
   });
 
-  it('R-7-3: 2022 archives and destroys 1 year after inactief (R-X-70)', () => {
+  it('R-7-3, T-12: 2022 archives and destroys 1 year after inactief (R-X-70)', () => {
     const a = closed({ state: 'inactief', inactiefAt: '2026-03-13T10:00:00.000Z' });
     const d = retentionDecisions(a, [], '2022', NOW).find((x) => x.kind === 'destroy_aanpak');
     expect(d).toEqual({ kind: 'destroy_aanpak', aanpakId: 'a1', dueAt: '2027-03-13T10:00:00.000Z', archiveFirst: true, ruleId: 'R-7-3' });
@@ -102,13 +102,13 @@ describe('retention decisions', () => {
     expect(d?.dueAt).toBe('2027-03-12T10:00:00.000Z');
   });
 
-  it('R-X-72: Beesel destroys 2 years after closing, without archive', () => {
+  it('R-X-72, T-13: Beesel destroys 2 years after closing, without archive', () => {
     const a = closed({ settings: { overlegCadenceWeeks: 6, retentionProfile: 'beesel' } });
     const d = retentionDecisions(a, [], 'beesel', NOW).find((x) => x.kind === 'destroy_aanpak');
     expect(d).toEqual({ kind: 'destroy_aanpak', aanpakId: 'a1', dueAt: '2028-03-12T10:00:00.000Z', archiveFirst: false, ruleId: 'R-X-72' });
   });
 
-  it('R-X-73: an exit without aanpak is destroyed at the latest 4 weeks after that decision (both profiles)', () => {
+  it('R-X-73, T-14: an exit without aanpak is destroyed at the latest 4 weeks after that decision (both profiles)', () => {
     for (const profile of ['2022', 'beesel'] as const) {
       const d = retentionDecisions(exited('geen_aanpak'), [], profile, NOW).find((x) => x.kind === 'destroy_aanpak');
       expect(d?.dueAt).toBe('2026-04-09T09:00:00.000Z'); // 12 March 11:00 CET + 4 weeks = 9 April 11:00 CEST
@@ -116,7 +116,7 @@ describe('retention decisions', () => {
     }
   });
 
-  it('R-X-74: with reassessment plausible, kept at most 1 year from the aanmelding', () => {
+  it('R-X-74, T-15: with reassessment plausible, kept at most 1 year from the aanmelding', () => {
     const d = retentionDecisions(exited('geen_aanpak_herbeoordeling'), [], 'beesel', NOW).find((x) => x.kind === 'destroy_aanpak');
     expect(d?.dueAt).toBe('2027-03-02T09:00:00.000Z');
     expect(d?.ruleId).toBe('R-X-74');

@@ -148,7 +148,7 @@ describe('scenario Stationsplein: from signal to retention', () => {
     expectGate(text, everyone(), 'deny', 'R-X-11', ['regie', 'jw', 'boa', 'school']);
   });
 
-  it('R-X-14: a BSN (bijzonder) goes from politie to OM, not to jongerenwerk', () => {
+  it('R-X-14, R-3-4: a BSN (bijzonder) goes from politie to OM, not to jongerenwerk', () => {
     const bsn = post('wijkagent', 'BSN 111222333 hoort bij de nieuwe aanmelding.');
     expectGate(bsn, to('om'), 'allow');
     expectGate(bsn, to('jw'), 'deny', 'R-X-14', ['jw']);
@@ -168,7 +168,7 @@ describe('scenario Stationsplein: from signal to retention', () => {
     expectGate(pga, to('wijkagent'), 'allow');
   });
 
-  it('R-4-1: the driehoek export contains no name, but group-level text passes', () => {
+  it('R-4-1, R-X-13: the driehoek export contains no name, but group-level text passes', () => {
     move('3');
     move('4');
     const driehoek: Recipient[] = [{ kind: 'driehoek' }];
