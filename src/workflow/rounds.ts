@@ -485,6 +485,8 @@ export interface PublishedQuestion {
   /** Content-free note on what was held back and why; null when nothing was. */
   withheldSummary: string | null;
   rodeDraad?: string;
+  /** The allowed items (and rode draad) as gate content, so the sender can gate them again. */
+  allowed: GateContent[];
 }
 
 /**
@@ -555,6 +557,7 @@ export function publishFlipover(
       text: draft.text,
       byOrganisation,
       withheldSummary: result.withheld.length > 0 ? result.summary : null,
+      allowed: contents.filter((c) => allowedRefs.has(c.ref) && !!c.text),
     };
     if (rodeDraad !== undefined) out.rodeDraad = rodeDraad;
     return out;

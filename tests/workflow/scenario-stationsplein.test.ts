@@ -91,6 +91,8 @@ describe('scenario Stationsplein: from signal to retention', () => {
     expect(texts).toContain('Groep van ongeveer acht jongeren, vaste hangplek bij de fietsenstalling.');
     expect(texts).toContain('Vernielingen en intimidatie van reizigers na 21 uur.');
     expect(texts.join(' ')).not.toContain('06-12345678');
+    expect(q.allowed.map((c) => c.text).sort()).toEqual([...texts].sort());
+    expect(q.allowed.every((c) => c.ref.startsWith(`${round.id}:`))).toBe(true);
     expect(q.withheldSummary).toMatch(/^1 item achtergehouden: .*R-1-1/);
     expect(pub.events.filter((e) => e.type === 'gate.decision')).toHaveLength(4);
     expect(JSON.stringify(pub.events)).not.toContain('12345678');
