@@ -1,11 +1,23 @@
 // Translates commands and card actions into workflow commands, and workflow results into cards.
 // No rule lives here (the workflow decides) and nothing is sent from here (the outbox sends,
 // behind the gate). No Teams SDK import: handlers are tested without Teams.
+import { createHash } from 'node:crypto';
 import {
+  MEMBER_INPUTS,
   NO,
+  OPEN_CARDS,
+  RODE_DRAAD_INPUT,
   VERBS,
   YES,
   answerInputId,
+  geheimhoudingInputId,
+  informingDateInputId,
+  informingReasonInputId,
+  rectifyInputId,
+  removeReasonInputId,
+  renderMemberRectifyCard,
+  renderNoticeCard,
+  renderRodeDraadCard,
   parseTransitionChoice,
   renderActionCard,
   renderChecklistCard,
@@ -29,6 +41,8 @@ import {
   type CardAttachment,
   type CardContext,
   type ChecklistItemView,
+  type MemberField,
+  type OpenCard,
 } from '../cards/index.js';
 import { ConflictError, type Store } from '../store/port.js';
 import { actionsFor, createAction, overdueActions, updateActionStatus } from '../workflow/actions.js';
@@ -52,16 +66,18 @@ import {
   type Changed,
 } from '../workflow/aanpak.js';
 import { ORGANISATIONS, ROLE_DEFS, STEP_DEFS, exitsFromStep } from '../workflow/catalog/index.js';
-import { namenlijstView } from '../workflow/namenlijst.js';
+import { addMember, namenlijstView, recordInforming, removeMember, updateMember, type InformingCommand, type MemberChanges } from '../workflow/namenlijst.js';
 import {
   aggregateDuiding,
   closeRound,
   huiswerkFromDuiding,
   openRound,
   publishFlipover,
+  recordRodeDraad,
   saveDraft,
   submitAnswer,
   whoHasAnswered,
+  type PublishedQuestion,
 } from '../workflow/rounds.js';
 import { createScreener } from '../workflow/screening.js';
 import {
@@ -124,6 +140,54 @@ export class UserError extends Error {
 }
 
 const MAX_COMMAND = 2000;
+const MAX_ID = 200;
+const BAD_INPUT = 'Deze kaart stuurde onverwachte gegevens. Open de kaart opnieuw (typ bijvoorbeeld status).';
+
+// ---- card input (every data[...] read is type-checked: cards can be forged or stale) ----------
+
+type Data = Record<string, unknown>;
+
+/** An optional text input: absent → undefined; anything but a string is refused. */
+function optText(data: Data, key: string): string | undefined {
+  const v = data[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw new UserError(BAD_INPUT);
+  return v;
+}
+
+/** An id the card itself carries (memberId, roundId …): a short non-empty string. */
+function reqId(data: Data, key: string): string {
+  const v = data[key];
+  if (typeof v !== 'string' || !v.trim() || v.length > MAX_ID) throw new UserError(BAD_INPUT);
+  return v;
+}
+
+/** "JB, Jantje" → ['JB', 'Jantje']. */
+function splitList(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+}
+
+/** Canonical JSON (sorted keys) for the dedupe key; hashed so no typed text is stored in the key. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Data)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+function submissionDigest(data: Data): string {
+  const rest = { ...data };
+  delete rest.nonce;
+  return createHash('sha256').update(canonical(rest)).digest('hex').slice(0, 32);
+}
+
 
 // ---- results ------------------------------------------------------------------------------
 
@@ -340,7 +404,10 @@ export class Handlers {
 
   private async status(turn: Turn, name: string | undefined): Promise<HandlerResult> {
     const aanpak = await this.resolve(turn, name);
-    const me = this.member(aanpak, turn.actor);
+    return this.statusFor(aanpak, this.member(aanpak, turn.actor));
+  }
+
+  private async statusFor(aanpak: Aanpak, me: Participant): Promise<HandlerResult> {
     const rounds = (await this.store.listRounds(aanpak.id)).filter((r) => r.status === 'open');
     const actions = await this.store.listActions(aanpak.id);
     const open = actions.filter((a) => a.status === 'open');
@@ -365,7 +432,10 @@ export class Handlers {
 
   private async transitionCard(turn: Turn, name: string | undefined): Promise<HandlerResult> {
     const aanpak = await this.resolve(turn, name);
-    const me = this.regisseur(aanpak, turn.actor);
+    return this.transitionFor(aanpak, this.regisseur(aanpak, turn.actor));
+  }
+
+  private transitionFor(aanpak: Aanpak, me: Participant): HandlerResult {
     if (!isStep(aanpak.state)) throw new UserError('Deze aanpak is gesloten. Heropenen kan binnen de bewaartermijn.', ['R-7-2']);
     const step = aanpak.state;
     const targets = allowedTargets(aanpak);
@@ -389,9 +459,7 @@ export class Handlers {
   private async applyTransition(turn: Turn, data: Record<string, unknown>): Promise<HandlerResult> {
     const aanpak = await this.load(data.aanpakId);
     const me = this.regisseur(aanpak, turn.actor);
-    if (typeof data.version === 'number' && data.version !== aanpak.version) {
-      throw new UserError('Deze kaart is verouderd: de aanpak is intussen gewijzigd. Typ stap voor een nieuwe kaart.');
-    }
+    this.requireSameStep(aanpak, data, 'from', 'Typ stap voor een nieuwe kaart.');
     const choice = parseTransitionChoice(data.to);
     if (!choice) throw new UserError('Kies waar de aanpak naartoe gaat.');
     const yesNo = (v: unknown) => (v === YES ? true : v === NO ? false : undefined);
@@ -399,7 +467,7 @@ export class Handlers {
     const p2a = yesNo(data.problematisch);
     if (p2a !== undefined) decisions['2A'] = { problematisch: p2a };
     const g4 = yesNo(data.geprioriteerd);
-    if (g4 !== undefined) decisions['4'] = { geprioriteerd: g4, datum: String(data.datum ?? ''), randvoorwaarden: String(data.randvoorwaarden ?? '') };
+    if (g4 !== undefined) decisions['4'] = { geprioriteerd: g4, datum: optText(data, 'datum') ?? '', randvoorwaarden: optText(data, 'randvoorwaarden') ?? '' };
     const d7 = yesNo(data.doelenBereikt);
     const r7 = yesNo(data.resterendeActiesBelegd);
     if (d7 !== undefined || r7 !== undefined) decisions['7'] = { doelenBereikt: d7 ?? false, resterendeActiesBelegd: r7 ?? false };
@@ -409,9 +477,9 @@ export class Handlers {
         to: choice.kind === 'exit' ? 'gesloten' : (choice.to as Aanpak['state']),
         ...(choice.kind === 'exit' ? { exit: choice.exit } : {}),
         by: me.id,
-        decisionText: typeof data.decisionText === 'string' ? data.decisionText : '',
+        decisionText: optText(data, 'decisionText') ?? '',
         decisions,
-        ...(typeof data.overrideReason === 'string' && data.overrideReason.trim() ? { overrideReason: data.overrideReason } : {}),
+        ...(optText(data, 'overrideReason')?.trim() ? { overrideReason: optText(data, 'overrideReason') } : {}),
       },
       this.deps.env,
     );
@@ -476,23 +544,38 @@ export class Handlers {
 
   private async checklist(turn: Turn, name: string | undefined): Promise<HandlerResult> {
     const aanpak = await this.resolve(turn, name);
-    const me = this.member(aanpak, turn.actor);
+    return this.checklistFor(aanpak, this.member(aanpak, turn.actor));
+  }
+
+  private checklistFor(aanpak: Aanpak, me: Participant): HandlerResult {
     return { out: [reply(this.checklistCard(aanpak, me), 'checklist', aanpak.id, [groupContent(aanpak, `checklist:${aanpak.id}`, 'step_card', me.id)])] };
   }
 
   private async tick(turn: Turn, data: Record<string, unknown>): Promise<HandlerResult> {
     const aanpak = await this.load(data.aanpakId);
     const me = this.member(aanpak, turn.actor);
-    const itemId = String(data.itemId ?? '');
+    this.requireSameStep(aanpak, data, 'step', 'Typ checklist voor de lijst van de huidige stap.');
+    const itemId = reqId(data, 'itemId');
     const current = aanpak.checklist[itemId]?.done ?? false;
-    const done = typeof data.done === 'boolean' ? data.done : data.done === 'true' ? true : data.done === 'false' ? false : !current;
+    const raw = data.done;
+    if (raw !== undefined && typeof raw !== 'boolean' && raw !== 'true' && raw !== 'false') throw new UserError(BAD_INPUT);
+    const done = typeof raw === 'boolean' ? raw : raw === 'true' ? true : raw === 'false' ? false : !current;
     const saved = await this.commit(aanpak, tickChecklist(aanpak, { itemId, done, by: me.id }, this.deps.env));
     return { out: [], invoke: reply(this.checklistCard(saved, me), 'checklist', saved.id, [groupContent(saved, `checklist:${saved.id}`, 'step_card', me.id)]) };
   }
 
   // ---- participants -----------------------------------------------------------------------
 
-  private deelnemersCard(aanpak: Aanpak, viewer: Participant): CardAttachment {
+  /** For the procesregisseur: who has no 1:1 chat with the bot yet (no stored conversation reference). */
+  private async unreachable(aanpak: Aanpak): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const p of activeParticipants(aanpak)) if (!(await this.store.getConversationRef(p.aadObjectId))) out.add(p.id);
+    return out;
+  }
+
+  private async deelnemersCard(aanpak: Aanpak, viewer: Participant): Promise<CardAttachment> {
+    const canManage = isRegisseur(aanpak, viewer.id);
+    const unreachable = canManage ? await this.unreachable(aanpak) : new Set<string>();
     return renderDeelnemersCard({
       ctx: this.ctx(aanpak),
       aanpakName: aanpak.name,
@@ -503,8 +586,10 @@ export class Handlers {
         roleLabel: roleLabel(p.role),
         ...(p.functie ? { functie: p.functie } : {}),
         ...(p.geheimhouding ? { geheimhoudingLabel: `getekend ${dateLabel(p.geheimhouding.date)}` } : {}),
+        canRecordGeheimhouding: canManage && p.role === 'incidenteel' && !p.geheimhouding,
+        unreachable: unreachable.has(p.id),
       })),
-      canManage: isRegisseur(aanpak, viewer.id),
+      canManage,
       organisations: ORGANISATIONS.map((o) => ({ value: o.id, label: o.label })),
       roles: ROLE_DEFS.map((r) => ({ value: r.id, label: r.label })),
     });
@@ -512,14 +597,28 @@ export class Handlers {
 
   private async deelnemers(turn: Turn, name: string | undefined): Promise<HandlerResult> {
     const aanpak = await this.resolve(turn, name);
-    const me = this.member(aanpak, turn.actor);
-    return { out: [reply(this.deelnemersCard(aanpak, me), 'deelnemers', aanpak.id, [groupContent(aanpak, `deelnemers:${aanpak.id}`, 'status', me.id)])] };
+    return this.deelnemersFor(aanpak, this.member(aanpak, turn.actor));
+  }
+
+  private async deelnemersFor(aanpak: Aanpak, me: Participant): Promise<HandlerResult> {
+    return { out: [reply(await this.deelnemersCard(aanpak, me), 'deelnemers', aanpak.id, [groupContent(aanpak, `deelnemers:${aanpak.id}`, 'status', me.id)])] };
+  }
+
+  private async recordGeheimhoudingFor(turn: Turn, data: Data): Promise<HandlerResult> {
+    const aanpak = await this.load(data.aanpakId);
+    const me = this.regisseur(aanpak, turn.actor);
+    const participantId = reqId(data, 'participantId');
+    const date = optText(data, geheimhoudingInputId(participantId))?.trim();
+    if (!date) throw new UserError('Kies de datum waarop de geheimhoudingsverklaring is getekend.', ['R-X-21']);
+    const saved = await this.commit(aanpak, recordGeheimhouding(aanpak, { participantId, date, by: me.id }, this.deps.env));
+    const r = await this.deelnemersFor(saved, me);
+    return { out: [], invoke: r.out[0]! };
   }
 
   private async addDeelnemer(turn: Turn, data: Record<string, unknown>, roster: RosterMember[]): Promise<HandlerResult> {
     const aanpak = await this.load(data.aanpakId);
     const me = this.regisseur(aanpak, turn.actor);
-    const who = String(data.aad ?? '').trim();
+    const who = (optText(data, 'aad') ?? '').trim();
     const wanted = who.toLowerCase();
     const hit = roster.find(
       (r) => r.aadObjectId.toLowerCase() === wanted || r.email?.toLowerCase() === wanted || r.name.toLowerCase() === wanted,
@@ -527,36 +626,37 @@ export class Handlers {
     if (!hit && !/^[0-9a-f-]{36}$/i.test(who)) {
       throw new UserError('Die persoon vind ik niet in dit team. Gebruik het Teams-account (e-mail) of de naam zoals in het team.');
     }
-    const organisation = String(data.organisation ?? '') as Organisation;
+    const organisation = (optText(data, 'organisation') ?? '') as Organisation;
     if (!ORGANISATIONS.some((o) => o.id === organisation)) throw new UserError('Kies een organisatie.');
-    const role = String(data.role ?? '') as Role;
+    const role = (optText(data, 'role') ?? '') as Role;
     if (!ROLE_DEFS.some((r) => r.id === role)) throw new UserError('Kies een rol.');
     let changed = addParticipant(
       aanpak,
       {
         aadObjectId: hit?.aadObjectId ?? who,
-        displayName: String(data.naam ?? '').trim() || hit?.name || who,
+        displayName: (optText(data, 'naam') ?? '').trim() || hit?.name || who,
         organisation,
         role,
-        ...(typeof data.functie === 'string' && data.functie.trim() ? { functie: data.functie } : {}),
+        ...(optText(data, 'functie')?.trim() ? { functie: optText(data, 'functie') } : {}),
         by: me.id,
       },
       this.deps.env,
     );
     const added = changed.aanpak.participants.at(-1)!;
-    if (typeof data.geheimhouding === 'string' && data.geheimhouding) {
-      const g = recordGeheimhouding(changed.aanpak, { participantId: added.id, date: data.geheimhouding, by: me.id }, this.deps.env);
+    const geheimhouding = optText(data, 'geheimhouding')?.trim();
+    if (geheimhouding) {
+      const g = recordGeheimhouding(changed.aanpak, { participantId: added.id, date: geheimhouding, by: me.id }, this.deps.env);
       changed = { aanpak: g.aanpak, events: [...changed.events, ...g.events] };
     }
     const saved = await this.commit(aanpak, changed);
-    return { out: [], invoke: reply(this.deelnemersCard(saved, me), 'deelnemers', saved.id, [groupContent(saved, `deelnemers:${saved.id}`, 'status', me.id)]) };
+    return { out: [], invoke: (await this.deelnemersFor(saved, me)).out[0]! };
   }
 
   private async removeDeelnemer(turn: Turn, data: Record<string, unknown>): Promise<HandlerResult> {
     const aanpak = await this.load(data.aanpakId);
     const me = this.regisseur(aanpak, turn.actor);
-    const saved = await this.commit(aanpak, removeParticipant(aanpak, { participantId: String(data.participantId ?? ''), by: me.id }, this.deps.env));
-    return { out: [], invoke: reply(this.deelnemersCard(saved, me), 'deelnemers', saved.id, [groupContent(saved, `deelnemers:${saved.id}`, 'status', me.id)]) };
+    const saved = await this.commit(aanpak, removeParticipant(aanpak, { participantId: reqId(data, 'participantId'), by: me.id }, this.deps.env));
+    return { out: [], invoke: (await this.deelnemersFor(saved, me)).out[0]! };
   }
 
   // ---- rounds -----------------------------------------------------------------------------
@@ -789,37 +889,95 @@ export class Handlers {
       await this.store.saveRound(pub.round);
       await this.audit(pub.events);
       round = pub.round;
+      // The regisseurs' clients refresh the channel card into the version with the rode-draad input.
+      const regie = activeParticipants(aanpak).filter((p) => isRegisseur(aanpak, p.id)).map((p) => p.aadObjectId);
       for (const q of pub.published) {
-        const held = q.withheldSummary?.match(/^(\d+) items? achtergehouden: (.*?)\.?$/);
-        const allowedContents: GateContent[] = [];
-        const groups = q.byOrganisation.map((g) => ({ organisationLabel: organisationLabel(g.organisation), items: g.items }));
-        for (const g of q.byOrganisation) {
-          for (const [n, text] of g.items.entries()) {
-            const author = answers.find((a) => a.organisation === g.organisation && a.items.some((i) => i.questionId === q.questionId && (i.text === text || (i.scale && text.startsWith(i.scale)))));
-            allowedContents.push({ ref: `${round.id}:${author?.participantId ?? g.organisation}:${q.questionId}:${n}`, kind: 'flipover_item', level: 'groep', text, authorId: author?.participantId ?? me.id });
-          }
-        }
-        if (q.rodeDraad) allowedContents.push({ ref: `${round.id}:rode_draad:${q.questionId}`, kind: 'rode_draad', level: round.rodeDraad.find((r) => r.questionId === q.questionId)?.level ?? 'groep', text: q.rodeDraad, authorId: me.id });
-        out.push({
-          to: { kind: 'channel', aanpakId: aanpak.id },
-          card: renderFlipoverCard({
-            ctx: this.ctx(aanpak),
-            roundId: round.id,
-            aanpakName: aanpak.name,
-            questionId: q.questionId,
-            questionText: q.text,
-            groups,
-            heldBack: held ? [{ count: Number(held[1]), reason: held[2]! }] : [],
-            ...(q.rodeDraad ? { rodeDraad: q.rodeDraad } : {}),
-          }),
-          aanpakId: aanpak.id,
-          label: `flipover ${q.questionId}`,
-          contents: allowedContents,
-        });
+        out.push(this.flipoverOutgoing(aanpak, round, q, answers, me, { kind: 'channel', aanpakId: aanpak.id }, { refreshUserIds: regie }));
       }
     }
     await this.deps.afterChange?.(aanpak.id);
     return { out, invoke: this.progressCard(aanpak, round, answers, me, { kind: 'reply' }) };
+  }
+
+  /** One flipover card per question; every shown item and the rode draad are gated contents. */
+  private flipoverOutgoing(
+    aanpak: Aanpak,
+    round: Round,
+    q: PublishedQuestion,
+    answers: Answer[],
+    me: Participant,
+    to: Outgoing['to'],
+    opts: { canEdit?: boolean; refreshUserIds?: string[] },
+  ): Outgoing {
+    const held = q.withheldSummary?.match(/^(\d+) items? achtergehouden: (.*?)\.?$/);
+    const allowedContents: GateContent[] = [];
+    const groups = q.byOrganisation.map((g) => ({ organisationLabel: organisationLabel(g.organisation), items: g.items }));
+    for (const g of q.byOrganisation) {
+      for (const [n, text] of g.items.entries()) {
+        const author = answers.find((a) => a.organisation === g.organisation && a.items.some((i) => i.questionId === q.questionId && (i.text === text || (i.scale && text.startsWith(i.scale)))));
+        allowedContents.push({ ref: `${round.id}:${author?.participantId ?? g.organisation}:${q.questionId}:${n}`, kind: 'flipover_item', level: 'groep', text, authorId: author?.participantId ?? me.id });
+      }
+    }
+    const rode = round.rodeDraad.find((r) => r.questionId === q.questionId);
+    if (q.rodeDraad) allowedContents.push({ ref: `${round.id}:rode_draad:${q.questionId}`, kind: 'rode_draad', level: rode?.level ?? 'groep', text: q.rodeDraad, authorId: rode?.by ?? me.id });
+    return {
+      to,
+      card: renderFlipoverCard({
+        ctx: this.ctx(aanpak),
+        roundId: round.id,
+        aanpakName: aanpak.name,
+        questionId: q.questionId,
+        questionText: q.text,
+        groups,
+        heldBack: held ? [{ count: Number(held[1]), reason: held[2]! }] : [],
+        ...(q.rodeDraad ? { rodeDraad: q.rodeDraad } : {}),
+        canEditRodeDraad: opts.canEdit === true,
+        ...(opts.refreshUserIds?.length ? { refresh: { userIds: opts.refreshUserIds.slice(0, 60) } } : {}),
+      }),
+      aanpakId: aanpak.id,
+      label: `flipover ${q.questionId}`,
+      contents: allowedContents,
+    };
+  }
+
+  /** The regisseur's refreshed flipover: recomputed for the channel audience, with the rode-draad input. */
+  private async flipoverForRegisseur(aanpak: Aanpak, me: Participant, data: Data): Promise<HandlerResult> {
+    const round = await this.loadRound(aanpak, data.roundId);
+    const questionId = reqId(data, 'questionId');
+    if (round.status === 'open') throw new UserError('Deze ronde is nog open.');
+    const answers = await this.store.listAnswers(round.id);
+    const audience: Recipient[] = activeParticipants(aanpak).map((p) => ({ kind: 'participant', participantId: p.id }));
+    // Only the view is used: the round is not saved again and the outbox gates (and audits) the card.
+    const pub = publishFlipover(round, answers, aanpak, createScreener(await this.store.listMembers(aanpak.id)), audience, this.deps.env, me.id);
+    const q = pub.published.find((x) => x.questionId === questionId);
+    if (!q) throw new UserError('Deze vraag staat niet in deze ronde.');
+    return { out: [], invoke: this.flipoverOutgoing(aanpak, round, q, answers, me, { kind: 'reply' }, { canEdit: true }) };
+  }
+
+  /** Rode draad (procesregisseur, in the meeting): saved on the round, posted to the channel through the gate. */
+  private async saveRodeDraad(turn: Turn, data: Data): Promise<HandlerResult> {
+    const aanpak = await this.load(data.aanpakId);
+    const me = this.regisseur(aanpak, turn.actor);
+    const round = await this.loadRound(aanpak, data.roundId);
+    const questionId = reqId(data, 'questionId');
+    const screener = createScreener(await this.store.listMembers(aanpak.id));
+    const r = recordRodeDraad(round, { questionId, text: optText(data, RODE_DRAAD_INPUT) ?? '', by: me.id }, screener, this.deps.env, aanpak);
+    await this.store.saveRound(r.round);
+    await this.audit(r.events);
+    const rode = r.round.rodeDraad.find((x) => x.questionId === questionId)!;
+    const question = r.round.questions.find((x) => x.id === questionId)!;
+    const line: Outgoing = {
+      to: { kind: 'channel', aanpakId: aanpak.id },
+      card: renderRodeDraadCard({ aanpakName: aanpak.name, questionId, questionText: question.text, text: rode.text }),
+      aanpakId: aanpak.id,
+      label: `rode draad ${questionId}`,
+      contents: [{ ref: `${round.id}:rode_draad:${questionId}`, kind: 'rode_draad', level: rode.level, text: rode.text, authorId: me.id }],
+    };
+    const notice = renderNoticeCard({
+      title: `Rode draad · ${questionId}`,
+      message: 'Opgeslagen en naar het kanaal gestuurd. Houden de deelregels hem tegen, dan hoor je waarom.',
+    });
+    return { out: [line], invoke: reply(notice, 'rode draad saved') };
   }
 
   // ---- namenlijst and actions -------------------------------------------------------------
@@ -830,27 +988,142 @@ export class Handlers {
 
   private async namenlijst(turn: Turn, name: string | undefined): Promise<HandlerResult> {
     const aanpak = await this.resolve(turn, name);
-    const me = this.member(aanpak, turn.actor);
+    return { out: [await this.namenlijstFor(turn, aanpak, this.member(aanpak, turn.actor))] };
+  }
+
+  /** The namenlijst as this viewer may see it here; one GateContent per shown member (persoon). */
+  private async namenlijstFor(turn: Turn, aanpak: Aanpak, me: Participant, notice?: string): Promise<Outgoing> {
     const members = await this.store.listMembers(aanpak.id);
     const view = namenlijstView(members, me, aanpak);
-    const showNaw = view.scope === 'naw';
+    // NAW and management only in the regisseur's own 1:1 chat: a reply in the channel reaches everyone.
+    const personal = turn.conversationType === 'personal';
+    const showNaw = view.scope === 'naw' && personal;
     const shown = members.filter((m) => view.entries.some((e) => e.memberId === m.id));
+    const briefLabel = (i: Member['informing'] | undefined): string =>
+      !i || i.status === 'open' ? 'open' : i.status === 'uitgereikt' ? `uitgereikt ${dateLabel(i.date)}` : 'uitgesteld';
+    const noticeText =
+      notice ?? view.notice ?? (view.scope === 'naw' && !personal ? 'Adresgegevens en beheer vind je in je persoonlijke chat met de bot.' : undefined);
     const card = renderNamenlijstCard({
       ctx: this.ctx(aanpak),
       aanpakName: aanpak.name,
       showNaw,
+      canManage: showNaw,
+      ...(noticeText ? { notice: noticeText } : {}),
       members: view.entries.map((e) => ({
+        id: e.memberId,
         naam: e.naam,
         ...(e.bijnamen ? { bijnamen: e.bijnamen } : {}),
         ...(e.positie ? { positie: e.positie } : {}),
         ...(showNaw && e.geboortedatum ? { geboortedatum: dateLabel(e.geboortedatum) } : {}),
         ...(showNaw && e.adres ? { adres: e.adres } : {}),
         ...(showNaw && e.woonplaats ? { woonplaats: e.woonplaats } : {}),
+        ...(showNaw ? { briefLabel: briefLabel(e.informing), informing: e.informing?.status ?? 'open' } : {}),
       })),
     });
-    // The author of the namenlijst is the procesregisseur: partners receive it through the gate.
-    const regie = activeParticipants(aanpak).find((p) => p.role === 'procesregisseur') ?? me;
-    return { out: [reply(card, 'namenlijst', aanpak.id, shown.map((m) => this.memberContent(m, regie.id)))] };
+    return reply(card, 'namenlijst', aanpak.id, shown.map((m) => this.memberContent(m, this.namenlijstAuthor(aanpak, me))));
+  }
+
+  /** The author of the namenlijst is the procesregisseur: partners receive it through the gate. */
+  private namenlijstAuthor(aanpak: Aanpak, fallback: Participant): string {
+    return (activeParticipants(aanpak).find((p) => p.role === 'procesregisseur') ?? fallback).id;
+  }
+
+  private async loadMember(aanpak: Aanpak, data: Data): Promise<Member> {
+    const member = await this.store.getMember(aanpak.id, reqId(data, 'memberId'));
+    if (!member || member.removedAt) throw new UserError('Deze jongere staat niet (meer) op de namenlijst.');
+    return member;
+  }
+
+  /** Saves a member change, audits it, and answers with the refreshed namenlijst for the clicker. */
+  private async saveMemberChange(turn: Turn, aanpak: Aanpak, me: Participant, r: { member: Member; events: AuditEvent[] }, notice: string): Promise<HandlerResult> {
+    if (r.events.length) {
+      await this.store.saveMember(r.member);
+      await this.audit(r.events);
+      await this.deps.afterChange?.(aanpak.id);
+    }
+    return { out: [], invoke: await this.namenlijstFor(turn, aanpak, me, r.events.length ? notice : 'Niets gewijzigd.') };
+  }
+
+  private async memberAdd(turn: Turn, data: Data): Promise<HandlerResult> {
+    const aanpak = await this.load(data.aanpakId);
+    const me = this.regisseur(aanpak, turn.actor);
+    const text = (field: MemberField) => optText(data, MEMBER_INPUTS[field])?.trim() || undefined;
+    const r = addMember(
+      aanpak,
+      await this.store.listMembers(aanpak.id),
+      {
+        naam: text('naam') ?? '',
+        bijnamen: splitList(text('bijnamen')),
+        ...(text('geboortedatum') ? { geboortedatum: text('geboortedatum') } : {}),
+        ...(text('adres') ? { adres: text('adres') } : {}),
+        ...(text('woonplaats') ? { woonplaats: text('woonplaats') } : {}),
+        positie: text('positie') as 'kern' | 'schil',
+        bron: text('bron') as 'groepsscan' | 'partner',
+        by: me.id,
+      },
+      this.deps.env,
+    );
+    return this.saveMemberChange(turn, aanpak, me, r, 'Toegevoegd. Vergeet de informatiebrief niet (R-2B-8).');
+  }
+
+  private async memberInforming(turn: Turn, data: Data): Promise<HandlerResult> {
+    const aanpak = await this.load(data.aanpakId);
+    const me = this.regisseur(aanpak, turn.actor);
+    const member = await this.loadMember(aanpak, data);
+    let cmd: InformingCommand;
+    if (data.status === 'uitgereikt') cmd = { status: 'uitgereikt', date: optText(data, informingDateInputId(member.id))?.trim() ?? '' };
+    else if (data.status === 'uitgesteld') cmd = { status: 'uitgesteld', reason: optText(data, informingReasonInputId(member.id)) ?? '' };
+    else throw new UserError(BAD_INPUT);
+    const r = recordInforming(member, cmd, me.id, this.deps.env, aanpak);
+    return this.saveMemberChange(turn, aanpak, me, r, cmd.status === 'uitgereikt' ? 'Uitreiking van de brief vastgelegd.' : 'Uitstel vastgelegd, met de reden.');
+  }
+
+  private async memberRemove(turn: Turn, data: Data): Promise<HandlerResult> {
+    const aanpak = await this.load(data.aanpakId);
+    const me = this.regisseur(aanpak, turn.actor);
+    const member = await this.loadMember(aanpak, data);
+    const r = removeMember(member, optText(data, removeReasonInputId(member.id)) ?? '', me.id, this.deps.env, aanpak);
+    return this.saveMemberChange(turn, aanpak, me, r, 'Van de namenlijst gehaald. De gegevens worden volgens de bewaartermijn vernietigd.');
+  }
+
+  /** Rectificatie: only fields present in the submitted form change; an emptied optional field is cleared. */
+  private async memberRectify(turn: Turn, data: Data): Promise<HandlerResult> {
+    const aanpak = await this.load(data.aanpakId);
+    const me = this.regisseur(aanpak, turn.actor);
+    const member = await this.loadMember(aanpak, data);
+    const field = (f: MemberField) => optText(data, rectifyInputId(f, member.id));
+    const changes: MemberChanges = {};
+    const naam = field('naam');
+    if (naam !== undefined) changes.naam = naam;
+    const bijnamen = field('bijnamen');
+    if (bijnamen !== undefined) changes.bijnamen = splitList(bijnamen);
+    for (const f of ['geboortedatum', 'adres', 'woonplaats'] as const) {
+      const v = field(f);
+      if (v !== undefined) changes[f] = v.trim() ? v.trim() : null;
+    }
+    const positie = field('positie');
+    if (positie !== undefined) changes.positie = positie as 'kern' | 'schil';
+    const r = updateMember(aanpak, await this.store.listMembers(aanpak.id), { memberId: member.id, changes, by: me.id }, this.deps.env);
+    return this.saveMemberChange(turn, aanpak, me, r, 'Correctie opgeslagen.');
+  }
+
+  /** The rectify form (NAW): only for the regisseur, only in their 1:1 chat. */
+  private async rectifyCard(turn: Turn, aanpak: Aanpak, data: Data): Promise<Outgoing> {
+    const me = this.regisseur(aanpak, turn.actor);
+    if (turn.conversationType !== 'personal') throw new UserError('Corrigeren kan in je persoonlijke chat met de bot.');
+    const member = await this.loadMember(aanpak, data);
+    const card = renderMemberRectifyCard({
+      ctx: this.ctx(aanpak),
+      aanpakName: aanpak.name,
+      memberId: member.id,
+      naam: member.naam,
+      bijnamen: member.bijnamen,
+      ...(member.geboortedatum ? { geboortedatum: member.geboortedatum } : {}),
+      ...(member.adres ? { adres: member.adres } : {}),
+      ...(member.woonplaats ? { woonplaats: member.woonplaats } : {}),
+      positie: member.positie,
+    });
+    return reply(card, 'member rectify', aanpak.id, [this.memberContent(member, this.namenlijstAuthor(aanpak, me))]);
   }
 
   private actionView(aanpak: Aanpak, viewer: Participant, title: string, list: ReturnType<typeof actionsFor>) {
@@ -881,7 +1154,10 @@ export class Handlers {
 
   private async acties(turn: Turn, name: string | undefined): Promise<HandlerResult> {
     const aanpak = await this.resolve(turn, name);
-    const me = this.member(aanpak, turn.actor);
+    return this.actiesFor(aanpak, this.member(aanpak, turn.actor));
+  }
+
+  private async actiesFor(aanpak: Aanpak, me: Participant): Promise<HandlerResult> {
     const list = await this.store.listActions(aanpak.id);
     const { card, contents } = this.actionView(aanpak, me, 'Acties', list.filter((a) => a.status !== 'vervallen'));
     return { out: [reply(card, 'acties', aanpak.id, contents)] };
@@ -911,13 +1187,13 @@ export class Handlers {
   private async actionUpdate(turn: Turn, data: Record<string, unknown>, done: boolean): Promise<HandlerResult> {
     const aanpak = await this.load(data.aanpakId);
     const me = this.member(aanpak, turn.actor);
-    const actionId = String(data.actionId ?? '');
+    const actionId = reqId(data, 'actionId');
     const action = await this.store.getAction(aanpak.id, actionId);
     if (!action) throw new UserError('Deze actie bestaat niet (meer).');
-    const result = data[resultInputId(actionId)];
+    const result = optText(data, resultInputId(actionId));
     const r = updateActionStatus(
       action,
-      { status: done ? 'gedaan' : action.status, ...(typeof result === 'string' && result.trim() ? { result } : {}), by: me.id },
+      { status: done ? 'gedaan' : action.status, ...(result?.trim() ? { result } : {}), by: me.id },
       aanpak,
       this.deps.env,
       createScreener(await this.store.listMembers(aanpak.id)),
@@ -956,17 +1232,17 @@ export class Handlers {
         aanpak,
         {
           participantId: me.id,
-          subjectRef: String(data.subjectRef ?? ''),
-          doelmatigheid: String(data.doelmatigheid ?? ''),
-          subsidiariteit: String(data.subsidiariteit ?? ''),
-          proportionaliteit: String(data.proportionaliteit ?? ''),
+          subjectRef: reqId(data, 'subjectRef'),
+          doelmatigheid: optText(data, 'doelmatigheid') ?? '',
+          subsidiariteit: optText(data, 'subsidiariteit') ?? '',
+          proportionaliteit: optText(data, 'proportionaliteit') ?? '',
         },
         this.deps.env,
       ),
     );
     return {
       out: [],
-      invoke: reply(renderErrorCard({ message: 'Je afweging is vastgelegd. Wat je deelt gaat nu door de poort.' }), 'weighing recorded', saved.id, [groupContent(saved, `weighing:${saved.id}`, 'status', me.id)]),
+      invoke: reply(renderNoticeCard({ message: 'Je afweging is vastgelegd. Wat je deelt gaat nu door de poort.' }), 'weighing recorded', saved.id, [groupContent(saved, `weighing:${saved.id}`, 'status', me.id)]),
     };
   }
 
@@ -975,7 +1251,11 @@ export class Handlers {
   private async refresh(turn: Turn, data: Record<string, unknown>): Promise<HandlerResult> {
     const aanpak = await this.load(data.aanpakId);
     const me = this.member(aanpak, turn.actor);
-    if (data.roundId) {
+    if (data.card === 'flipover') {
+      if (!isRegisseur(aanpak, me.id)) throw new UserError('Deze kaart ververs ik alleen voor de procesregisseur.');
+      return this.flipoverForRegisseur(aanpak, me, data);
+    }
+    if (data.roundId !== undefined) {
       const round = await this.loadRound(aanpak, data.roundId);
       if (isRegisseur(aanpak, me.id) && !round.invitees.includes(me.id)) {
         return { out: [], invoke: this.progressCard(aanpak, round, await this.store.listAnswers(round.id), me, { kind: 'reply' }) };
@@ -985,14 +1265,71 @@ export class Handlers {
     return { out: [], invoke: this.stepCard(aanpak, me.id, { kind: 'reply' }, me) };
   }
 
+  // ---- stale cards and card.open ---------------------------------------------------------
+
+  /**
+   * A card whose action depends on the step (transition, checklist tick) carries the step it was
+   * rendered in; once the aanpak moved on, the card is refused. Cards without it fall back to the
+   * version (transition only: any change may alter what the card showed).
+   */
+  private requireSameStep(aanpak: Aanpak, data: Data, key: 'from' | 'step', again: string): void {
+    const v = data[key];
+    if (v === undefined) {
+      if (key === 'from' && typeof data.version === 'number' && data.version !== aanpak.version) {
+        throw new UserError(`Deze kaart is verouderd: de aanpak is intussen gewijzigd. ${again}`);
+      }
+      return;
+    }
+    if (typeof v !== 'string') throw new UserError(BAD_INPUT);
+    if (v !== aanpak.state) {
+      const now = isStep(aanpak.state) ? `staat nu in stap ${aanpak.state}` : `is nu ${stateLabel(aanpak.state).toLowerCase()}`;
+      throw new UserError(`Deze kaart is verouderd: ze hoort bij stap ${v} en de aanpak ${now}. ${again}`);
+    }
+  }
+
+  /** card.open: the same cards as the commands, by aanpak id, as the clicker's replacement card. */
+  private async open(turn: Turn, data: Data): Promise<HandlerResult> {
+    const which = data.card;
+    if (typeof which !== 'string' || !(OPEN_CARDS as readonly string[]).includes(which)) {
+      throw new UserError('Deze kaart ken ik niet (meer). Typ help voor wat ik kan.');
+    }
+    const aanpak = await this.load(data.aanpakId);
+    const me = this.member(aanpak, turn.actor);
+    const first = (r: HandlerResult): HandlerResult => ({ out: [], invoke: r.out[0]! });
+    switch (which as OpenCard) {
+      case 'checklist':
+        return first(this.checklistFor(aanpak, me));
+      case 'transition':
+        if (!isRegisseur(aanpak, me.id)) throw new UserError('Dit kan alleen de procesregisseur.');
+        return first(this.transitionFor(aanpak, me));
+      case 'actions':
+        return first(await this.actiesFor(aanpak, me));
+      case 'status':
+        return first(await this.statusFor(aanpak, me));
+      case 'namenlijst':
+        return { out: [], invoke: await this.namenlijstFor(turn, aanpak, me) };
+      case 'deelnemers':
+        return first(await this.deelnemersFor(aanpak, me));
+      case 'member':
+        return { out: [], invoke: await this.rectifyCard(turn, aanpak, data) };
+      case 'round':
+        reqId(data, 'roundId');
+        return this.refresh(turn, data);
+    }
+  }
+
   // ---- card actions -----------------------------------------------------------------------
 
   /** Dispatches a card action (Action.Execute verb or Action.Submit data.verb). */
-  async handleAction(turn: Turn, verb: string, data: Record<string, unknown>, roster: RosterMember[] = []): Promise<HandlerResult> {
+  async handleAction(turn: Turn, verb: string, rawData: unknown, roster: RosterMember[] = []): Promise<HandlerResult> {
     try {
+      // Forged or broken payloads: anything but a plain object carries no usable data.
+      const data: Data = rawData && typeof rawData === 'object' && !Array.isArray(rawData) ? (rawData as Data) : {};
+      if (data.version !== undefined && typeof data.version !== 'number') throw new UserError(BAD_INPUT);
       const nonce = typeof data.nonce === 'string' ? data.nonce : undefined;
-      // Double clicks and Teams retries: the same submission of the same card changes nothing twice.
-      const key = nonce ? `card:${nonce}:${verb}:${String(data.itemId ?? data.actionId ?? data.participantId ?? '')}:${turn.actor.aadObjectId}` : undefined;
+      // Double clicks and Teams retries: the same submission (same card, verb and inputs) changes
+      // nothing twice; a corrected resubmission after an error has other inputs and goes through.
+      const key = nonce ? `card:${nonce}:${verb}:${submissionDigest(data)}:${turn.actor.aadObjectId}` : undefined;
       switch (verb) {
         case VERBS.roundDraft:
           return await this.answer(turn, data, false);
@@ -1000,6 +1337,8 @@ export class Handlers {
           return await this.answer(turn, data, true, key);
         case VERBS.refresh:
           return await this.refresh(turn, data);
+        case VERBS.open:
+          return await this.open(turn, data);
         default:
           break;
       }
@@ -1013,10 +1352,22 @@ export class Handlers {
           return await this.tick(turn, data);
         case VERBS.roundClose:
           return await this.closeAndPublish(turn, data);
+        case VERBS.rodeDraadSave:
+          return await this.saveRodeDraad(turn, data);
         case VERBS.participantAdd:
           return await this.addDeelnemer(turn, data, roster);
         case VERBS.participantRemove:
           return await this.removeDeelnemer(turn, data);
+        case VERBS.participantGeheimhouding:
+          return await this.recordGeheimhoudingFor(turn, data);
+        case VERBS.memberAdd:
+          return await this.memberAdd(turn, data);
+        case VERBS.memberInforming:
+          return await this.memberInforming(turn, data);
+        case VERBS.memberRemove:
+          return await this.memberRemove(turn, data);
+        case VERBS.memberRectify:
+          return await this.memberRectify(turn, data);
         case VERBS.actionDone:
           return await this.actionUpdate(turn, data, true);
         case VERBS.actionResult:
@@ -1025,9 +1376,9 @@ export class Handlers {
           return await this.confirmWeighing(turn, data);
         case VERBS.transitionCancel:
         case VERBS.weighingCancel:
-          return { out: [], invoke: reply(renderErrorCard({ message: 'Geannuleerd.' }), 'cancelled') };
+          return { out: [], invoke: reply(renderNoticeCard({ message: 'Geannuleerd.' }), 'cancelled') };
         default:
-          return errorResult('Deze knop ken ik niet (meer). Typ help voor wat ik kan.');
+          return { out: [], invoke: reply(renderErrorCard({ message: 'Deze knop ken ik niet (meer). Typ help voor wat ik kan.' }), 'error') };
       }
     } catch (err) {
       const r = this.fail(err);

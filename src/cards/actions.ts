@@ -19,6 +19,11 @@ export const VERBS = {
   weighingCancel: 'weighing.cancel',
   participantAdd: 'participant.add',
   participantRemove: 'participant.remove',
+  participantGeheimhouding: 'participant.geheimhouding',
+  memberAdd: 'member.add',
+  memberInforming: 'member.informing',
+  memberRemove: 'member.remove',
+  memberRectify: 'member.rectify',
   reminderDone: 'reminder.done',
   reminderSnooze: 'reminder.snooze',
 } as const;
@@ -66,6 +71,30 @@ export const PARTICIPANT_INPUTS = {
 } as const;
 
 export const RODE_DRAAD_INPUT = 'rodeDraad';
+
+/** The namenlijst add form (and, suffixed per member, the rectify form). */
+export const MEMBER_INPUTS = {
+  naam: 'memberNaam',
+  bijnamen: 'memberBijnamen',
+  geboortedatum: 'memberGeboortedatum',
+  adres: 'memberAdres',
+  woonplaats: 'memberWoonplaats',
+  positie: 'memberPositie',
+  bron: 'memberBron',
+} as const;
+export type MemberField = keyof typeof MEMBER_INPUTS;
+
+/** Per-member inputs: ids must be unique in the card, so they carry the member id. */
+export const informingDateInputId = (memberId: string): string => `briefDatum.${memberId}`;
+export const informingReasonInputId = (memberId: string): string => `uitstelReden.${memberId}`;
+export const removeReasonInputId = (memberId: string): string => `verwijderReden.${memberId}`;
+export const rectifyInputId = (field: MemberField, memberId: string): string => `${MEMBER_INPUTS[field]}.${memberId}`;
+/** Per-participant geheimhouding date on the deelnemers card. */
+export const geheimhoudingInputId = (participantId: string): string => `geheimhouding.${participantId}`;
+
+/** Cards that `card.open` can return. */
+export const OPEN_CARDS = ['checklist', 'transition', 'actions', 'status', 'namenlijst', 'deelnemers', 'member', 'round'] as const;
+export type OpenCard = (typeof OPEN_CARDS)[number];
 
 /** Yes/no choice values used by decision fields. */
 export const YES = 'ja';

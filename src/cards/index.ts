@@ -7,7 +7,12 @@ import {
   addSubmitFallbacks,
   answerInputId,
   baseData,
+  geheimhoudingInputId,
+  informingDateInputId,
+  informingReasonInputId,
   NO,
+  rectifyInputId,
+  removeReasonInputId,
   resultInputId,
   scaleInputId,
   toelichtingInputId,
@@ -28,10 +33,13 @@ import type {
   FlipoverView,
   GateDeniedView,
   HelpView,
+  MemberRectifyView,
   NamenlijstView,
+  NoticeView,
   OverviewView,
   RefreshView,
   ReminderView,
+  RodeDraadView,
   RoundCardView,
   StatusView,
   StepCardView,
@@ -49,10 +57,13 @@ import errorTemplate from './templates/error.json' with { type: 'json' };
 import flipoverTemplate from './templates/flipover.json' with { type: 'json' };
 import gateDeniedTemplate from './templates/gate-denied.json' with { type: 'json' };
 import helpTemplate from './templates/help.json' with { type: 'json' };
+import memberRectifyTemplate from './templates/member-rectify.json' with { type: 'json' };
 import namenlijstNamenTemplate from './templates/namenlijst-namen.json' with { type: 'json' };
 import namenlijstNawTemplate from './templates/namenlijst-naw.json' with { type: 'json' };
+import noticeTemplate from './templates/notice.json' with { type: 'json' };
 import overviewTemplate from './templates/overview.json' with { type: 'json' };
 import reminderTemplate from './templates/reminder.json' with { type: 'json' };
+import rodeDraadTemplate from './templates/rode-draad.json' with { type: 'json' };
 import roundTemplate from './templates/round.json' with { type: 'json' };
 import statusTemplate from './templates/status.json' with { type: 'json' };
 import stepTemplate from './templates/step.json' with { type: 'json' };
@@ -177,7 +188,8 @@ export function renderChecklistCard(view: ChecklistCardView): CardAttachment {
       ),
       canTick: item.canTick === true,
       tickTitle: item.done ? 'Terugzetten' : 'Afvinken',
-      tickData: baseData(view.ctx, { itemId: item.id, done: !item.done }),
+      // The step lets the bot refuse a tick from a card of an earlier step.
+      tickData: baseData(view.ctx, { itemId: item.id, done: !item.done, step: view.step }),
     })),
   });
 }
@@ -250,6 +262,7 @@ export function renderFlipoverCard(view: FlipoverView): CardAttachment {
   const groups = view.groups.filter((g) => g.items.length > 0);
   const rodeDraad = view.rodeDraad?.trim() ?? '';
   return flipoverCard({
+    ...refreshBinding(view.ctx, 'flipover', view.refresh, { roundId: view.roundId, questionId: view.questionId }),
     questionId: md(view.questionId),
     aanpakName: md(view.aanpakName),
     questionText: md(view.questionText),
@@ -265,6 +278,18 @@ export function renderFlipoverCard(view: FlipoverView): CardAttachment {
     canEdit: view.canEditRodeDraad === true,
     rodeDraadValue: view.rodeDraad ?? '',
     saveData: baseData(view.ctx, { roundId: view.roundId, questionId: view.questionId }),
+  });
+}
+
+const rodeDraadCard = compile(rodeDraadTemplate);
+
+/** One rode draad as a channel line, after the procesregisseur saved it. */
+export function renderRodeDraadCard(view: RodeDraadView): CardAttachment {
+  return rodeDraadCard({
+    questionId: md(view.questionId),
+    aanpakName: md(view.aanpakName),
+    questionText: md(view.questionText),
+    text: md(view.text),
   });
 }
 
@@ -338,28 +363,70 @@ const namenlijstNamenCard = compile(namenlijstNamenTemplate);
 
 /**
  * Two separate templates: without showNaw, NAW fields are not even put into the binding, so a
- * view that accidentally carries them cannot leak them.
+ * view that accidentally carries them cannot leak them. Management (canManage) needs showNaw.
  */
 export function renderNamenlijstCard(view: NamenlijstView): CardAttachment {
   const naamMetBijnamen = (m: { naam: string; bijnamen?: string[] }): string =>
     md(m.bijnamen && m.bijnamen.length > 0 ? `${m.naam} (${m.bijnamen.join(', ')})` : m.naam);
-  if (!view.showNaw) {
-    return namenlijstNamenCard({
-      aanpakName: md(view.aanpakName),
-      hasMembers: view.members.length > 0,
-      members: view.members.map((m) => ({ naam: naamMetBijnamen(m) })),
-    });
-  }
-  return namenlijstNawCard({
+  const notice = view.notice?.trim() ?? '';
+  const common = {
     aanpakName: md(view.aanpakName),
+    hasNotice: notice !== '',
+    notice: md(notice),
     hasMembers: view.members.length > 0,
-    members: view.members.map((m) => ({
-      naam: naamMetBijnamen(m),
-      geboortedatum: md(m.geboortedatum ?? '—'),
-      adres: md([m.adres, m.woonplaats].filter((x) => x !== undefined && x !== '').join(', ') || '—'),
-      positie: m.positie ?? '—',
-      brief: md(m.briefLabel ?? '—'),
-    })),
+  };
+  if (!view.showNaw) {
+    return namenlijstNamenCard({ ...common, members: view.members.map((m) => ({ naam: naamMetBijnamen(m) })) });
+  }
+  const canManage = view.canManage === true;
+  return namenlijstNawCard({
+    ...common,
+    canManage,
+    addData: baseData(view.ctx),
+    members: view.members.map((m) => {
+      const id = m.id ?? '';
+      const ids = { memberId: id };
+      return {
+        naam: naamMetBijnamen(m),
+        geboortedatum: md(m.geboortedatum ?? '—'),
+        adres: md([m.adres, m.woonplaats].filter((x) => x !== undefined && x !== '').join(', ') || '—'),
+        positie: m.positie ?? '—',
+        brief: md(m.briefLabel ?? '—'),
+        canInform: canManage && id !== '' && m.informing !== 'uitgereikt',
+        dateId: informingDateInputId(id),
+        postponeId: informingReasonInputId(id),
+        removeId: removeReasonInputId(id),
+        informedData: baseData(view.ctx, { ...ids, status: 'uitgereikt' }),
+        postponeData: baseData(view.ctx, { ...ids, status: 'uitgesteld' }),
+        rectifyData: baseData(view.ctx, { ...ids, card: 'member' }),
+        removeData: baseData(view.ctx, ids),
+      };
+    }),
+  });
+}
+
+const memberRectifyCard = compile(memberRectifyTemplate);
+
+/** Rectificatie form; input values are plain text (not escaped). */
+export function renderMemberRectifyCard(view: MemberRectifyView): CardAttachment {
+  const id = view.memberId;
+  return memberRectifyCard({
+    naam: md(view.naam),
+    aanpakName: md(view.aanpakName),
+    naamId: rectifyInputId('naam', id),
+    naamValue: view.naam,
+    bijnamenId: rectifyInputId('bijnamen', id),
+    bijnamenValue: view.bijnamen.join(', '),
+    geboortedatumId: rectifyInputId('geboortedatum', id),
+    geboortedatumValue: view.geboortedatum ?? '',
+    adresId: rectifyInputId('adres', id),
+    adresValue: view.adres ?? '',
+    woonplaatsId: rectifyInputId('woonplaats', id),
+    woonplaatsValue: view.woonplaats ?? '',
+    positieId: rectifyInputId('positie', id),
+    positieValue: view.positie,
+    saveData: baseData(view.ctx, { memberId: id }),
+    backData: baseData(view.ctx, { card: 'namenlijst' }),
   });
 }
 
@@ -439,6 +506,13 @@ export function renderErrorCard(view: ErrorView): CardAttachment {
   });
 }
 
+const noticeCard = compile(noticeTemplate);
+
+/** A short confirmation for the user who acted. */
+export function renderNoticeCard(view: NoticeView): CardAttachment {
+  return noticeCard({ hasTitle: !!view.title, title: md(view.title ?? ''), message: md(view.message) });
+}
+
 const helpCard = compile(helpTemplate);
 
 /** Lists exactly the commands in the view: the bot passes only what the user's role may do. */
@@ -480,10 +554,19 @@ export function renderStatusCard(view: StatusView): CardAttachment {
 const deelnemersCard = compile(deelnemersTemplate);
 
 export function renderDeelnemersCard(view: DeelnemersView): CardAttachment {
+  const unreachable = view.canManage ? view.participants.filter((p) => p.unreachable === true) : [];
   return deelnemersCard({
     aanpakName: md(view.aanpakName),
     hasParticipants: view.participants.length > 0,
+    hasUnreachable: unreachable.length > 0,
+    unreachableLine: md(
+      `${unreachable.length === 1 ? '1 deelnemer is' : `${unreachable.length} deelnemers zijn`} nog niet bereikbaar in een persoonlijke chat: ${unreachable.map((p) => p.name).join(', ')}.`,
+    ),
     participants: view.participants.map((p) => ({
+      unreachable: view.canManage && p.unreachable === true,
+      canRecord: view.canManage && p.canRecordGeheimhouding === true && !p.geheimhoudingLabel,
+      geheimhoudingId: geheimhoudingInputId(p.id),
+      geheimhoudingData: baseData(view.ctx, { participantId: p.id }),
       name: md(p.name),
       detail: md([p.organisationLabel, p.roleLabel, p.functie].filter((x) => x !== undefined && x !== '').join(' · ')),
       geheimhouding: p.geheimhoudingLabel

@@ -141,6 +141,16 @@ export interface FlipoverView {
   rodeDraad?: string;
   /** Show the rode-draad input (procesregisseur during the meeting). */
   canEditRodeDraad?: boolean;
+  /** Per-user refresh: the procesregisseur's client fetches the editable version. */
+  refresh?: RefreshView;
+}
+
+/** One updated rode draad, posted to the channel after the procesregisseur saved it. */
+export interface RodeDraadView {
+  aanpakName: string;
+  questionId: string;
+  questionText: string;
+  text: string;
 }
 
 export interface DuidingItemView {
@@ -182,6 +192,8 @@ export interface DuidingResultView {
 // ---- Namenlijst, actions, participants ----------------------------------------------------
 
 export interface NamenlijstMemberView {
+  /** Needed for the management buttons (canManage). */
+  id?: string;
   naam: string;
   bijnamen?: string[];
   positie?: 'kern' | 'schil';
@@ -190,6 +202,8 @@ export interface NamenlijstMemberView {
   woonplaats?: string;
   /** "uitgereikt 3 mrt", "uitgesteld", "open" */
   briefLabel?: string;
+  /** Informing status: decides which buttons a manager sees. */
+  informing?: 'open' | 'uitgereikt' | 'uitgesteld';
 }
 
 export interface NamenlijstView {
@@ -198,6 +212,24 @@ export interface NamenlijstView {
   /** NAW columns only when true (procesregisseur, named vervanger); otherwise names only. */
   showNaw: boolean;
   members: NamenlijstMemberView[];
+  /** Add form and per-member buttons; only honoured together with showNaw. */
+  canManage?: boolean;
+  /** A Dutch notice for the viewer ("In deze stap is er geen namenlijst."). */
+  notice?: string;
+}
+
+/** Rectificatie of one member (procesregisseur): a form prefilled with the current values. */
+export interface MemberRectifyView {
+  ctx: CardContext;
+  aanpakName: string;
+  memberId: string;
+  naam: string;
+  bijnamen: string[];
+  /** YYYY-MM-DD, as stored (Input.Date value). */
+  geboortedatum?: string;
+  adres?: string;
+  woonplaats?: string;
+  positie: 'kern' | 'schil';
 }
 
 export interface ActionItemView {
@@ -241,6 +273,10 @@ export interface DeelnemersView {
     functie?: string;
     /** "getekend 3 mrt 2026"; absent = not recorded. */
     geheimhoudingLabel?: string;
+    /** Offer a date input to record the geheimhoudingsverklaring (manager view, incidenteel, none yet). */
+    canRecordGeheimhouding?: boolean;
+    /** The bot has no 1:1 chat with this participant yet (shown to managers only). */
+    unreachable?: boolean;
   }[];
   /** Show the add form and remove buttons (procesregisseur/vervanger). */
   canManage: boolean;
@@ -249,6 +285,12 @@ export interface DeelnemersView {
 }
 
 // ---- Misc ---------------------------------------------------------------------------------
+
+/** A short confirmation ("Vastgelegd."), no aanpak content. */
+export interface NoticeView {
+  title?: string;
+  message: string;
+}
 
 export interface ErrorView {
   message: string;

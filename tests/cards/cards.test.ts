@@ -18,6 +18,10 @@ const rendered: Record<string, () => C.CardAttachment> = {
   'duiding-result.json': () => C.renderDuidingResultCard(S.duidingResultView),
   'namenlijst-naw.json': () => C.renderNamenlijstCard(S.namenlijstNawView),
   'namenlijst-namen.json': () => C.renderNamenlijstCard(S.namenlijstNamenView),
+  'namenlijst-naw.json+beheer': () => C.renderNamenlijstCard(S.namenlijstManageView),
+  'member-rectify.json': () => C.renderMemberRectifyCard(S.memberRectifyView),
+  'rode-draad.json': () => C.renderRodeDraadCard(S.rodeDraadView),
+  'notice.json': () => C.renderNoticeCard(S.noticeView),
   'actions.json': () => C.renderActionCard(S.actionView),
   'weighing.json': () => C.renderWeighingConfirmCard(S.weighingView),
   'error.json': () => C.renderErrorCard(S.errorView),
@@ -34,7 +38,8 @@ const templatesDir = fileURLToPath(new URL('../../src/cards/templates/', import.
 describe('all cards', () => {
   it('every template file has a rendering test', () => {
     const files = readdirSync(templatesDir).filter((f) => f.endsWith('.json'));
-    expect(files.sort()).toEqual(Object.keys(rendered).sort());
+    const covered = new Set(Object.keys(rendered).map((k) => k.replace(/\+.*$/, '')));
+    expect(files.sort()).toEqual([...covered].sort());
   });
 
   describe.each(Object.entries(rendered))('%s', (name, render) => {
@@ -198,7 +203,7 @@ describe('checklist card', () => {
     const card = C.renderChecklistCard(S.checklistView).content;
     const ticks = executes(card).filter((a) => a.verb === 'checklist.tick');
     expect(ticks.map((a) => [a.title, a.data])).toEqual([
-      ['Terugzetten', { aanpakId: 'aanpak-1', version: 7, nonce: 'nonce-1', itemId: 'A-2A-1', done: false }],
+      ['Terugzetten', { aanpakId: 'aanpak-1', version: 7, nonce: 'nonce-1', itemId: 'A-2A-1', done: false, step: '2A' }],
     ]);
     expect(renderedTexts(card)).toContain('Stationsplein · 1 van 2 gedaan');
     expect(renderedTexts(card)).toContain('politie · verplicht · Ahmed, 3 mrt');
@@ -269,6 +274,18 @@ describe('flipover card', () => {
     expect(texts).not.toContain('School');
     expect(texts).toContain('Nog niet vastgelegd.');
   });
+
+  it('refreshes for the procesregisseur with round and question ids; the rode draad line shows the text', () => {
+    const card = C.renderFlipoverCard({ ...S.flipoverView, canEditRodeDraad: false, refresh: { userIds: ['aad-1'] } }).content;
+    expect(card.refresh).toMatchObject({ userIds: ['aad-1'], action: { verb: 'card.refresh', data: { card: 'flipover', roundId: 'round-1', questionId: 'CV-1' } } });
+    expect(inputById(card, C.RODE_DRAAD_INPUT)).toBeUndefined();
+    expect(renderedTexts(C.renderRodeDraadCard(S.rodeDraadView).content)).toEqual([
+      'Rode draad · CV-1',
+      'Stationsplein',
+      'Wat valt je op aan deze groep?',
+      'Overlast concentreert zich rond het station.',
+    ]);
+  });
 });
 
 describe('duiding cards', () => {
@@ -316,6 +333,50 @@ describe('namenlijst card', () => {
     for (const s of ['2009', 'Stationsstraat', 'Venlo', 'Adres', 'adres', 'Geboortedatum', 'geboortedatum', 'woonplaats']) {
       expect(json).not.toContain(s);
     }
+  });
+
+  it('for a manager: an add form in a ShowCard and per member informing, rectify and remove buttons', () => {
+    const card = C.renderNamenlijstCard(S.namenlijstManageView).content;
+    const add = ofType(card, 'Action.ShowCard').find((a) => a.title === 'Jongere toevoegen')!;
+    for (const id of Object.values(C.MEMBER_INPUTS)) expect(inputById(add.card, id)).toBeDefined();
+    expect(inputById(add.card, C.MEMBER_INPUTS.geboortedatum)).toMatchObject({ type: 'Input.Date' });
+    expect(executes(add.card).map((a) => a.verb)).toEqual(['member.add']);
+    const verbs = executes(card).map((a) => [a.verb, (a.data as { memberId?: string; status?: string }).memberId, (a.data as { status?: string }).status]);
+    // m-1 has its letter already: no informing buttons; m-2 is open: both.
+    expect(verbs).toEqual([
+      ['card.open', 'm-1', undefined],
+      ['member.remove', 'm-1', undefined],
+      ['member.informing', 'm-2', 'uitgereikt'],
+      ['member.informing', 'm-2', 'uitgesteld'],
+      ['card.open', 'm-2', undefined],
+      ['member.remove', 'm-2', undefined],
+      ['member.add', undefined, undefined],
+    ]);
+    expect(inputById(card, C.informingDateInputId('m-2'))).toMatchObject({ type: 'Input.Date', isRequired: true });
+    expect(inputById(card, C.informingReasonInputId('m-2'))).toMatchObject({ isRequired: true });
+    expect(inputById(card, C.removeReasonInputId('m-1'))).toMatchObject({ isRequired: true });
+  });
+
+  it('never shows management without NAW, and shows the notice instead of the empty state', () => {
+    const names = C.renderNamenlijstCard({ ...S.namenlijstManageView, showNaw: false }).content;
+    expect(executes(names)).toEqual([]);
+    expect(ofType(names, 'Action.ShowCard')).toEqual([]);
+    const notice = C.renderNamenlijstCard({ ...S.namenlijstNamenView, members: [], notice: 'In deze stap is er geen namenlijst.' }).content;
+    expect(renderedTexts(notice)).toContain('In deze stap is er geen namenlijst.');
+    expect(renderedTexts(notice)).not.toContain('Nog geen namen op de namenlijst.');
+  });
+
+  it('rectify card prefills raw values and escapes only the title', () => {
+    const card = C.renderMemberRectifyCard(S.memberRectifyView).content;
+    expect(inputById(card, C.rectifyInputId('naam', 'm-1'))).toMatchObject({ value: 'Jan *Bakker*' });
+    expect(inputById(card, C.rectifyInputId('bijnamen', 'm-1'))).toMatchObject({ value: 'JB, Jantje' });
+    expect(inputById(card, C.rectifyInputId('geboortedatum', 'm-1'))).toMatchObject({ type: 'Input.Date', value: '2009-04-12' });
+    expect(inputById(card, C.rectifyInputId('positie', 'm-1'))).toMatchObject({ value: 'kern' });
+    expect(renderedTexts(card)[0]).toBe('Corrigeren · Jan \\*Bakker\\*');
+    expect(executes(card).map((a) => [a.verb, a.data])).toEqual([
+      ['member.rectify', { aanpakId: 'aanpak-1', version: 7, nonce: 'nonce-1', memberId: 'm-1' }],
+      ['card.open', { aanpakId: 'aanpak-1', version: 7, nonce: 'nonce-1', card: 'namenlijst' }],
+    ]);
   });
 
   it('has an empty state', () => {
@@ -399,8 +460,28 @@ describe('deelnemers card', () => {
       { title: 'School', value: 'school' },
     ]);
     const removes = executes(card).filter((a) => a.verb === 'participant.remove');
-    expect(removes).toHaveLength(3);
+    expect(removes).toHaveLength(4);
     for (const r of removes) expect(r.associatedInputs).toBe('none');
+    // The add form sits in a ShowCard: its required inputs do not block the buttons in the list.
+    const showCards = ofType(card, 'Action.ShowCard');
+    expect(showCards.map((a) => a.title)).toEqual(['Deelnemer toevoegen']);
+    expect(inputById(showCards[0]!.card, 'naam')).toMatchObject({ isRequired: true });
+    expect(inputById(card.body, 'naam')).toBeUndefined();
+  });
+
+  it('offers a geheimhouding date per incidentele deelnemer without one, and flags who the bot cannot reach', () => {
+    const card = C.renderDeelnemersCard(S.deelnemersView).content;
+    expect(inputById(card, C.geheimhoudingInputId('p-4'))).toMatchObject({ type: 'Input.Date' });
+    expect(inputById(card, C.geheimhoudingInputId('p-3'))).toBeUndefined();
+    expect(inputById(card, C.geheimhoudingInputId('p-2'))).toBeUndefined();
+    const record = executes(card).filter((a) => a.verb === 'participant.geheimhouding');
+    expect(record.map((a) => a.data)).toEqual([{ aanpakId: 'aanpak-1', version: 7, nonce: 'nonce-1', participantId: 'p-4' }]);
+    const texts = renderedTexts(card);
+    expect(texts).toContain('Nog niet bereikbaar: installeer de app persoonlijk.');
+    expect(texts).toContain('1 deelnemer is nog niet bereikbaar in een persoonlijke chat: Lies Leerplicht.');
+    const partner = C.renderDeelnemersCard({ ...S.deelnemersView, canManage: false }).content;
+    expect(JSON.stringify(partner)).not.toContain('bereikbaar');
+    expect(inputById(partner, C.geheimhoudingInputId('p-4'))).toBeUndefined();
   });
 
   it('shows no form or buttons to non-managers', () => {

@@ -154,6 +154,37 @@ export const namenlijstNawView: Cards.NamenlijstView = {
 
 export const namenlijstNamenView: Cards.NamenlijstView = { ...namenlijstNawView, showNaw: false };
 
+/** The procesregisseur's view in their 1:1 chat: add form and per-member buttons. */
+export const namenlijstManageView: Cards.NamenlijstView = {
+  ...namenlijstNawView,
+  canManage: true,
+  members: [
+    { ...namenlijstNawView.members[0]!, id: 'm-1', informing: 'uitgereikt' },
+    { ...namenlijstNawView.members[1]!, id: 'm-2', informing: 'open' },
+  ],
+};
+
+export const memberRectifyView: Cards.MemberRectifyView = {
+  ctx,
+  aanpakName: 'Stationsplein',
+  memberId: 'm-1',
+  naam: 'Jan *Bakker*',
+  bijnamen: ['JB', 'Jantje'],
+  geboortedatum: '2009-04-12',
+  adres: 'Stationsstraat 4',
+  woonplaats: 'Venlo',
+  positie: 'kern',
+};
+
+export const rodeDraadView: Cards.RodeDraadView = {
+  aanpakName: 'Stationsplein',
+  questionId: 'CV-1',
+  questionText: 'Wat valt je op aan deze groep?',
+  text: 'Overlast concentreert zich rond het station.',
+};
+
+export const noticeView: Cards.NoticeView = { title: 'Rode draad', message: 'Opgeslagen en gedeeld in het kanaal.' };
+
 export const actionView: Cards.ActionCardView = {
   ctx,
   aanpakName: 'Stationsplein',
@@ -221,6 +252,7 @@ export const deelnemersView: Cards.DeelnemersView = {
     { id: 'p-1', name: 'Anna Smit', organisationLabel: 'Gemeente', roleLabel: 'procesregisseur' },
     { id: 'p-2', name: 'Ahmed Yilmaz', organisationLabel: 'Politie', roleLabel: 'partner', functie: 'wijkagent' },
     { id: 'p-3', name: 'Piet Jansen', organisationLabel: 'School', roleLabel: 'incidenteel', geheimhoudingLabel: 'getekend 3 mrt 2026' },
+    { id: 'p-4', name: 'Lies Leerplicht', organisationLabel: 'Leerplicht', roleLabel: 'incidenteel', canRecordGeheimhouding: true, unreachable: true },
   ],
   canManage: true,
   organisations: [
