@@ -80,6 +80,8 @@ import {
   type PublishedQuestion,
 } from '../workflow/rounds.js';
 import { createScreener } from '../workflow/screening.js';
+import { decide } from '../workflow/gate.js';
+import { maxLevel } from '../workflow/levels.js';
 import {
   DomainError,
   SCALE,
@@ -229,14 +231,14 @@ export class Handlers {
   private async commit(before: Aanpak, changed: Changed): Promise<Aanpak> {
     let saved: Aanpak;
     try {
-      saved = await this.store.saveAanpak(changed.aanpak, before.version);
+      // The change and its audit events are stored in one transaction.
+      saved = await this.store.saveAanpak(changed.aanpak, before.version, changed.events);
     } catch (err) {
       if (err instanceof ConflictError) {
         throw new UserError('Iemand anders heeft deze aanpak net gewijzigd. Open de kaart opnieuw en probeer het nog eens.');
       }
       throw err;
     }
-    await this.audit(changed.events);
     await this.deps.afterChange?.(saved.id);
     return saved;
   }
@@ -370,8 +372,7 @@ export class Handlers {
       { name, gemeente: this.deps.gemeente, channelId: turn.conversationId, by: { aadObjectId: turn.actor.aadObjectId, displayName: turn.actor.name } },
       this.deps.env,
     );
-    const saved = await this.store.createAanpak(created.aanpak);
-    await this.audit(created.events);
+    const saved = await this.store.createAanpak(created.aanpak, created.events);
     await this.deps.afterChange?.(saved.id);
     return { out: [this.stepCard(saved, saved.participants[0]!.id, { kind: 'reply' })] };
   }
@@ -835,7 +836,40 @@ export class Handlers {
         contents: fragments.map((f, n) => ({ ref: `${round.id}:${me.id}:finding:${n}`, kind: 'answer', level: f.level, text: f.fragment, authorId: me.id })),
       });
     }
+    if (submit) out.push(...this.weighingRequests(aanpak, round, r.answer, me, screener));
     return { out, invoke: this.roundInvitation(aanpak, round, me, r.answer, { kind: 'reply' }) };
+  }
+
+  /**
+   * R-X-31: when the gate says an answer item may only be shared after the author's weighing, the
+   * author (the jongerenwerker) gets the weighing card in their own chat right away, so the item
+   * is not silently held back at publication.
+   */
+  private weighingRequests(aanpak: Aanpak, round: Round, answer: Answer, me: Participant, screener: ReturnType<typeof createScreener>): Outgoing[] {
+    const others: Recipient[] = activeParticipants(aanpak)
+      .filter((p) => p.id !== me.id)
+      .map((p) => ({ kind: 'participant', participantId: p.id }));
+    const out: Outgoing[] = [];
+    for (const item of answer.items) {
+      const q = round.questions.find((x) => x.id === item.questionId);
+      const content: GateContent = {
+        ref: `${round.id}:${me.id}:${item.questionId}`,
+        kind: 'answer',
+        level: maxLevel(q?.level ?? 'groep', item.declaredLevel ?? 'groep'),
+        text: [item.text, item.toelichting].filter(Boolean).join(' '),
+        authorId: me.id,
+      };
+      // The gate names the missing weighing (for the recipients that may otherwise receive it).
+      if (!decide(content, { aanpak, screener }, others).reasons.some((r) => r.ruleId === 'R-X-31')) continue;
+      out.push({
+        to: { kind: 'direct', aanpakId: aanpak.id, participantId: me.id },
+        card: this.weighingCard(aanpak, content.ref, `Je antwoord op vraag ${item.questionId} (${ROUND_KIND_LABELS[round.kind]})`),
+        aanpakId: aanpak.id,
+        label: 'weighing request',
+        contents: [groupContent(aanpak, `weighing-request:${content.ref}`, 'status', me.id)],
+      });
+    }
+    return out;
   }
 
   private async closeAndPublish(turn: Turn, data: Record<string, unknown>): Promise<HandlerResult> {
@@ -910,16 +944,9 @@ export class Handlers {
     opts: { canEdit?: boolean; refreshUserIds?: string[] },
   ): Outgoing {
     const held = q.withheldSummary?.match(/^(\d+) items? achtergehouden: (.*?)\.?$/);
-    const allowedContents: GateContent[] = [];
     const groups = q.byOrganisation.map((g) => ({ organisationLabel: organisationLabel(g.organisation), items: g.items }));
-    for (const g of q.byOrganisation) {
-      for (const [n, text] of g.items.entries()) {
-        const author = answers.find((a) => a.organisation === g.organisation && a.items.some((i) => i.questionId === q.questionId && (i.text === text || (i.scale && text.startsWith(i.scale)))));
-        allowedContents.push({ ref: `${round.id}:${author?.participantId ?? g.organisation}:${q.questionId}:${n}`, kind: 'flipover_item', level: 'groep', text, authorId: author?.participantId ?? me.id });
-      }
-    }
-    const rode = round.rodeDraad.find((r) => r.questionId === q.questionId);
-    if (q.rodeDraad) allowedContents.push({ ref: `${round.id}:rode_draad:${q.questionId}`, kind: 'rode_draad', level: rode?.level ?? 'groep', text: q.rodeDraad, authorId: rode?.by ?? me.id });
+    // Exactly the items the workflow let through, with their own refs, levels and authors.
+    const allowedContents: GateContent[] = q.allowed;
     return {
       to,
       card: renderFlipoverCard({
