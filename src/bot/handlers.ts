@@ -206,6 +206,10 @@ function groupContent(aanpak: Aanpak, ref: string, kind: GateContent['kind'], au
   return { ref, kind, level: 'groep', authorId };
 }
 
+function informingLabel(i: Member['informing'] | undefined): string {
+  return !i || i.status === 'open' ? 'open' : i.status === 'uitgereikt' ? `uitgereikt ${dateLabel(i.date)}` : 'uitgesteld';
+}
+
 export class Handlers {
   constructor(private readonly deps: BotDeps) {}
 
@@ -1026,8 +1030,7 @@ export class Handlers {
     const personal = turn.conversationType === 'personal';
     const showNaw = view.scope === 'naw' && personal;
     const shown = members.filter((m) => view.entries.some((e) => e.memberId === m.id));
-    const briefLabel = (i: Member['informing'] | undefined): string =>
-      !i || i.status === 'open' ? 'open' : i.status === 'uitgereikt' ? `uitgereikt ${dateLabel(i.date)}` : 'uitgesteld';
+    const briefLabel = informingLabel;
     const noticeText =
       notice ?? view.notice ?? (view.scope === 'naw' && !personal ? 'Adresgegevens en beheer vind je in je persoonlijke chat met de bot.' : undefined);
     const card = renderNamenlijstCard({
@@ -1149,6 +1152,8 @@ export class Handlers {
       ...(member.adres ? { adres: member.adres } : {}),
       ...(member.woonplaats ? { woonplaats: member.woonplaats } : {}),
       positie: member.positie,
+      informing: member.informing.status,
+      briefLabel: informingLabel(member.informing),
     });
     return reply(card, 'member rectify', aanpak.id, [this.memberContent(member, this.namenlijstAuthor(aanpak, me))]);
   }

@@ -383,23 +383,20 @@ export function renderNamenlijstCard(view: NamenlijstView): CardAttachment {
     ...common,
     canManage,
     addData: baseData(view.ctx),
+    // One picker + one button instead of buttons per member keeps the card small (Teams caps a
+    // message at ~28 KB); the member card holds correcting, informing and removing.
+    manageData: baseData(view.ctx, { card: 'member' }),
     members: view.members.map((m) => {
       const id = m.id ?? '';
-      const ids = { memberId: id };
       return {
         naam: naamMetBijnamen(m),
         geboortedatum: md(m.geboortedatum ?? '—'),
         adres: md([m.adres, m.woonplaats].filter((x) => x !== undefined && x !== '').join(', ') || '—'),
         positie: m.positie ?? '—',
         brief: md(m.briefLabel ?? '—'),
-        canInform: canManage && id !== '' && m.informing !== 'uitgereikt',
-        dateId: informingDateInputId(id),
-        postponeId: informingReasonInputId(id),
-        removeId: removeReasonInputId(id),
-        informedData: baseData(view.ctx, { ...ids, status: 'uitgereikt' }),
-        postponeData: baseData(view.ctx, { ...ids, status: 'uitgesteld' }),
-        rectifyData: baseData(view.ctx, { ...ids, card: 'member' }),
-        removeData: baseData(view.ctx, ids),
+        // Choice titles are plain text in Adaptive Cards: no markdown escaping there.
+        id,
+        choiceTitle: m.naam,
       };
     }),
   });
@@ -427,6 +424,14 @@ export function renderMemberRectifyCard(view: MemberRectifyView): CardAttachment
     positieValue: view.positie,
     saveData: baseData(view.ctx, { memberId: id }),
     backData: baseData(view.ctx, { card: 'namenlijst' }),
+    brief: md(view.briefLabel ?? 'open'),
+    canInform: view.informing !== 'uitgereikt',
+    dateId: informingDateInputId(id),
+    postponeId: informingReasonInputId(id),
+    removeId: removeReasonInputId(id),
+    informedData: baseData(view.ctx, { memberId: id, status: 'uitgereikt' }),
+    postponeData: baseData(view.ctx, { memberId: id, status: 'uitgesteld' }),
+    removeData: baseData(view.ctx, { memberId: id }),
   });
 }
 

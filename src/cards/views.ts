@@ -230,6 +230,9 @@ export interface MemberRectifyView {
   adres?: string;
   woonplaats?: string;
   positie: 'kern' | 'schil';
+  informing?: 'open' | 'uitgereikt' | 'uitgesteld';
+  /** "uitgereikt 3 mrt", "uitgesteld", "open" */
+  briefLabel?: string;
 }
 
 export interface ActionItemView {

@@ -71,7 +71,7 @@ describe('namenlijst management (procesregisseur)', () => {
     // The regie's 1:1: NAW and the management buttons.
     const regie = contentOf((await h.say(USERS.regie, 'namenlijst', 'personal')).at(-1)!);
     expect(regie).toContain('Dorpsstraat 12, Venlo');
-    expect(regie).toContain('member.informing');
+    expect(regie).toContain('"card":"member"');
     expect(regie).toContain('member.add');
 
     // The school in 1:1 sees nothing of the list.

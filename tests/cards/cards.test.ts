@@ -335,26 +335,25 @@ describe('namenlijst card', () => {
     }
   });
 
-  it('for a manager: an add form in a ShowCard and per member informing, rectify and remove buttons', () => {
+  it('for a manager: an add form in a ShowCard and one member picker with a "Beheren" button', () => {
     const card = C.renderNamenlijstCard(S.namenlijstManageView).content;
     const add = ofType(card, 'Action.ShowCard').find((a) => a.title === 'Jongere toevoegen')!;
     for (const id of Object.values(C.MEMBER_INPUTS)) expect(inputById(add.card, id)).toBeDefined();
     expect(inputById(add.card, C.MEMBER_INPUTS.geboortedatum)).toMatchObject({ type: 'Input.Date' });
     expect(executes(add.card).map((a) => a.verb)).toEqual(['member.add']);
-    const verbs = executes(card).map((a) => [a.verb, (a.data as { memberId?: string; status?: string }).memberId, (a.data as { status?: string }).status]);
-    // m-1 has its letter already: no informing buttons; m-2 is open: both.
+    const verbs = executes(card).map((a) => [a.verb, (a.data as { card?: string }).card]);
     expect(verbs).toEqual([
-      ['card.open', 'm-1', undefined],
-      ['member.remove', 'm-1', undefined],
-      ['member.informing', 'm-2', 'uitgereikt'],
-      ['member.informing', 'm-2', 'uitgesteld'],
-      ['card.open', 'm-2', undefined],
-      ['member.remove', 'm-2', undefined],
-      ['member.add', undefined, undefined],
+      ['card.open', 'member'],
+      ['member.add', undefined],
     ]);
-    expect(inputById(card, C.informingDateInputId('m-2'))).toMatchObject({ type: 'Input.Date', isRequired: true });
-    expect(inputById(card, C.informingReasonInputId('m-2'))).toMatchObject({ isRequired: true });
-    expect(inputById(card, C.removeReasonInputId('m-1'))).toMatchObject({ isRequired: true });
+    const picker = inputById(card, 'memberId') as { choices: { value: string }[] };
+    expect(picker.choices.map((c) => c.value)).toEqual(['m-1', 'm-2']);
+  });
+
+  it('stays well under the Teams message size with 40 members', () => {
+    const members = Array.from({ length: 40 }, (_, i) => ({ ...S.namenlijstManageView.members[0]!, id: `m-${i}`, naam: `Jongere ${i}` }));
+    const size = JSON.stringify(C.renderNamenlijstCard({ ...S.namenlijstManageView, members }).content).length;
+    expect(size).toBeLessThan(28_000);
   });
 
   it('never shows management without NAW, and shows the notice instead of the empty state', () => {
@@ -366,17 +365,27 @@ describe('namenlijst card', () => {
     expect(renderedTexts(notice)).not.toContain('Nog geen namen op de namenlijst.');
   });
 
-  it('rectify card prefills raw values and escapes only the title', () => {
-    const card = C.renderMemberRectifyCard(S.memberRectifyView).content;
+  it('member card prefills raw values, escapes only the title, and holds informing and removal', () => {
+    const card = C.renderMemberRectifyCard({ ...S.memberRectifyView, informing: 'open' }).content;
     expect(inputById(card, C.rectifyInputId('naam', 'm-1'))).toMatchObject({ value: 'Jan *Bakker*' });
     expect(inputById(card, C.rectifyInputId('bijnamen', 'm-1'))).toMatchObject({ value: 'JB, Jantje' });
     expect(inputById(card, C.rectifyInputId('geboortedatum', 'm-1'))).toMatchObject({ type: 'Input.Date', value: '2009-04-12' });
     expect(inputById(card, C.rectifyInputId('positie', 'm-1'))).toMatchObject({ value: 'kern' });
-    expect(renderedTexts(card)[0]).toBe('Corrigeren · Jan \\*Bakker\\*');
+    expect(renderedTexts(card)[0]).toBe('Beheren · Jan \\*Bakker\\*');
+    const base = { aanpakId: 'aanpak-1', version: 7, nonce: 'nonce-1' };
     expect(executes(card).map((a) => [a.verb, a.data])).toEqual([
-      ['member.rectify', { aanpakId: 'aanpak-1', version: 7, nonce: 'nonce-1', memberId: 'm-1' }],
-      ['card.open', { aanpakId: 'aanpak-1', version: 7, nonce: 'nonce-1', card: 'namenlijst' }],
+      ['member.rectify', { ...base, memberId: 'm-1' }],
+      ['member.informing', { ...base, memberId: 'm-1', status: 'uitgereikt' }],
+      ['member.informing', { ...base, memberId: 'm-1', status: 'uitgesteld' }],
+      ['member.remove', { ...base, memberId: 'm-1' }],
+      ['card.open', { ...base, card: 'namenlijst' }],
     ]);
+    expect(inputById(card, C.informingDateInputId('m-1'))).toMatchObject({ type: 'Input.Date', isRequired: true });
+    expect(inputById(card, C.informingReasonInputId('m-1'))).toMatchObject({ isRequired: true });
+    expect(inputById(card, C.removeReasonInputId('m-1'))).toMatchObject({ isRequired: true });
+    // A letter already handed over: no informing buttons.
+    const done = C.renderMemberRectifyCard({ ...S.memberRectifyView, informing: 'uitgereikt' }).content;
+    expect(executes(done).map((a) => a.verb)).toEqual(['member.rectify', 'member.remove', 'card.open']);
   });
 
   it('has an empty state', () => {
