@@ -1,4 +1,11 @@
 // The feature modules the production process runs (each adds bot plugins, routes or workers).
 import type { Feature } from './compose.js';
+import { remindersFeature } from './scheduler/feature.js';
+import { planFeature } from './bot/plan.js';
 
-export const FEATURES: Feature[] = [];
+export const FEATURES: Feature[] = [
+  // REMINDER_WORKER=off when the worker runs as its own process (npm run worker).
+  remindersFeature({ worker: process.env.REMINDER_WORKER !== 'off' }),
+  // Plan van aanpak, exports (download route), inzage, rectificatie, sluiten en heropenen.
+  planFeature(),
+];
