@@ -37,6 +37,8 @@ export interface FeatureContext {
   adapter: CloudAdapter;
   /** Set once the bot exists (plugins are created before it). */
   bot(): Bot;
+  /** Tells every feature that an aanpak changed (reschedules its reminders, …). */
+  afterChange(aanpakId: string): Promise<void>;
 }
 
 export interface Feature {
@@ -90,6 +92,9 @@ export async function compose(config: Config, logger: Logger, features: Feature[
       if (!late.bot) throw new Error('bot not ready');
       return late.bot;
     },
+    afterChange: async (aanpakId) => {
+      for (const f of features) await f.afterChange?.(ctx, aanpakId);
+    },
   };
   const plugins = features.flatMap((f) => (f.plugin ? [f.plugin(ctx)] : []));
   const bot = createBot({
@@ -100,9 +105,7 @@ export async function compose(config: Config, logger: Logger, features: Feature[
     appId: config.bot.appId ?? '',
     gemeente: convenant.gemeente,
     plugins,
-    afterChange: async (aanpakId) => {
-      for (const f of features) await f.afterChange?.(ctx, aanpakId);
-    },
+    afterChange: ctx.afterChange,
   });
   late.bot = bot;
   const background: Background[] = [];

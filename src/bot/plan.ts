@@ -226,8 +226,8 @@ export class PlanPlugin implements BotPlugin {
   }
 
   private async save(before: Aanpak, after: Aanpak, events: AuditEvent[]): Promise<Aanpak> {
-    const saved = await this.store.saveAanpak(after, before.version);
-    await this.audit(events);
+    // The change and its audit events in one transaction.
+    const saved = await this.store.saveAanpak(after, before.version, events);
     await this.deps.afterChange?.(saved.id);
     return saved;
   }
@@ -867,6 +867,7 @@ export function planFeature(): Feature {
         env: ctx.env,
         downloads: store(ctx),
         baseUrl: ctx.config.publicUrl ?? `http://${ctx.config.host === '0.0.0.0' ? '127.0.0.1' : ctx.config.host}:${ctx.config.port}`,
+        afterChange: ctx.afterChange,
       }),
     routes: (ctx, app) => registerDownloadRoute(app, store(ctx)),
   };

@@ -21,7 +21,7 @@ export function remindersFeature(options: RemindersFeatureOptions = {}): Feature
   };
   return {
     plugin: (ctx) =>
-      createRemindersPlugin({ store: ctx.store, env: ctx.env, config: ctx.convenant, afterChange: (id) => reschedule(ctx, id) }),
+      createRemindersPlugin({ store: ctx.store, env: ctx.env, config: ctx.convenant, afterChange: ctx.afterChange }),
     afterChange: reschedule,
     async start(ctx) {
       const log = ctx.logger.child({ component: 'scheduler' });
