@@ -90,11 +90,13 @@ export class Outbox {
     const screener = createScreener(await this.deps.store.listMembers(aanpak.id));
     const ctx = { aanpak, screener };
     const at = this.deps.env.now().toISOString();
-    let blocking: GateDecision | undefined;
-    for (const content of msg.contents) {
-      const decision = decide(content, ctx, audience);
-      await this.deps.store.appendAudit(gateAuditEvent(decision, content, actorId, audience, at, aanpak.id));
-      if (decision.outcome !== 'allow' && !blocking) blocking = decision;
+    const decisions = msg.contents.map((content) => ({ content, decision: decide(content, ctx, audience) }));
+    const blocking = decisions.find((d) => d.decision.outcome !== 'allow')?.decision;
+    // One refused item stops the whole message: the audit says whether the item was really sent,
+    // so an inzage export does not list recipients of a message that was stopped.
+    for (const { content, decision } of decisions) {
+      const event = gateAuditEvent(decision, content, actorId, audience, at, aanpak.id);
+      await this.deps.store.appendAudit({ ...event, data: { ...event.data, released: !blocking } });
     }
     return blocking;
   }

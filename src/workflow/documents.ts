@@ -399,6 +399,8 @@ export function disclosuresOf(audit: readonly AuditEvent[], memberId: string, re
   const out = new Map<string, Disclosure>();
   for (const e of audit) {
     if (e.type !== 'gate.decision' || e.outcome !== 'allow') continue;
+    // Allowed, but part of a message the outbox did not send (another item was refused).
+    if (e.data?.released === false) continue;
     const ref = typeof e.data?.contentRef === 'string' ? e.data.contentRef : '';
     const concerns =
       ref === `member:${memberId}` || ref.startsWith(`member:${memberId}:`) || refs.has(ref) || auditMemberIds(e).includes(memberId);
