@@ -1,0 +1,16 @@
+// Browser tests only (npm run test:e2e); the default `vitest run` excludes tests/e2e.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    root: new URL('../..', import.meta.url).pathname,
+    include: ['tests/e2e/**/*.e2e.ts'],
+    environment: 'node',
+    pool: 'forks',
+    fileParallelism: false,
+    // Worst case stays under 3 minutes: start 45 s + scenario 100 s + teardown 20 s.
+    testTimeout: 100_000,
+    hookTimeout: 45_000,
+    teardownTimeout: 20_000,
+  },
+});
