@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { createBotAdapter, type TurnErrorHandler, type TurnHandler } from './bot/adapter.js';
 import { checkTenant } from './bot/auth.js';
+import { checkEnvelope } from './bot/envelope.js';
 import { compose, type Composed } from './compose.js';
 import { FEATURES } from './features.js';
 
@@ -96,6 +97,12 @@ export function createServer(deps: ServerDeps): GroepsaanpakApp {
       const body: unknown = req.body;
       if (body === null || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
         jsonError(res, 400, 'invalid_activity', 'Expected a JSON Bot Framework activity.');
+        return;
+      }
+      const envelope = checkEnvelope(body);
+      if (!envelope.ok) {
+        log.warn({ field: envelope.field }, 'activity refused: malformed field');
+        jsonError(res, 400, 'invalid_activity', `Malformed field: ${envelope.field}.`);
         return;
       }
       if (config.mode === 'production') {

@@ -144,11 +144,26 @@ export function createBot(options: BotOptions): Bot {
     const verb = String((context.activity.value as { action?: { verb?: string } } | undefined)?.action?.verb ?? '');
     if (!(await firstTime(context))) return renderErrorCard({ message: 'Dit is al verwerkt.' }).content as AdaptiveCard;
     const turn = turnOf(context);
-    await outbox.remember(context, turn);
-    const result = await dispatchAction(context, turn, verb, (data ?? {}) as Record<string, unknown>);
-    const card = await outbox.deliver(context, turn, result);
-    return (card ?? renderErrorCard({ message: 'Verwerkt.' })).content as AdaptiveCard;
+    try {
+      await outbox.remember(context, turn);
+      const result = await dispatchAction(context, turn, verb, (data ?? {}) as Record<string, unknown>);
+      const card = await outbox.deliver(context, turn, result);
+      return (card ?? renderErrorCard({ message: 'Verwerkt.' })).content as AdaptiveCard;
+    } catch (err) {
+      // A card action always gets an answer card, never a 5xx.
+      log.error({ err: { type: (err as Error).name, message: (err as Error).message }, verb }, 'card action failed');
+      return renderErrorCard({ message: 'Er ging iets mis. Probeer het opnieuw; blijft het misgaan, meld het dan bij de beheerder.' }).content as AdaptiveCard;
+    }
   });
+
+  // Any other invoke (unknown name, unsupported feature): a clear 200 answer instead of 501.
+  app.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name !== 'adaptiveCard/action',
+    async (context) => {
+      await outbox.invokeResponse(context, 200, { message: 'Dit verzoek ken ik niet.' });
+    },
+    true,
+  );
 
   // Clients without Universal Actions send Action.Submit: data.verb routes it the same way.
   app.adaptiveCards.actionSubmit(/.*/, async (context, _state, data) => {

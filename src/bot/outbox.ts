@@ -252,6 +252,11 @@ export class Outbox {
     return true;
   }
 
+  /** The HTTP answer to an invoke the bot does not handle (no content). */
+  async invokeResponse(context: TurnContext, status: number, body: object): Promise<void> {
+    await context.sendActivity({ type: 'invokeResponse', value: { status, body } });
+  }
+
   /** A reply that carries no aanpak content (help, errors, welcome). */
   async sendStatic(context: TurnContext, card: CardAttachment): Promise<void> {
     await context.sendActivity(cardActivity(card));

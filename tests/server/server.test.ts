@@ -86,7 +86,15 @@ describe('POST /api/messages: body handling', () => {
 
   it('answers 400 when the JSON is not an activity', async () => {
     const { url } = await boot({});
-    for (const body of [[1, 2], { text: 'no type' }, { type: 7 }]) {
+    const wrongTyped = [
+      { type: 'message', serviceUrl: ['http://x'] },
+      { type: 'message', serviceUrl: 'not a url' },
+      { type: 'message', from: 'me' },
+      { type: 'message', conversation: { id: 7 } },
+      { type: 'message', text: { nested: true } },
+      { type: 'message', attachments: 'x' },
+    ];
+    for (const body of [[1, 2], { text: 'no type' }, { type: 7 }, ...wrongTyped]) {
       const res = await postJson(`${url}/api/messages`, body);
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ error: 'invalid_activity' });
