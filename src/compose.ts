@@ -64,11 +64,47 @@ export function loadConvenant(config: Config): ConvenantConfig {
   return v.config;
 }
 
-export async function compose(config: Config, logger: Logger, features: Feature[] = [], env: Env = systemEnv()): Promise<Composed> {
+/**
+ * Runs the features' afterChange work (rescheduling reminders) after the turn instead of inside
+ * it: one queue per aanpak keeps the order, errors are logged, and stop() waits for the queue.
+ * The reminder worker recomputes the schedule at send time, so a change a moment late is safe.
+ */
+export function afterChangeQueue(run: (aanpakId: string) => Promise<void>, logger: Logger): { enqueue(aanpakId: string): Promise<void>; stop(): Promise<void> } {
+  const chains = new Map<string, Promise<void>>();
+  return {
+    enqueue(aanpakId) {
+      const next = (chains.get(aanpakId) ?? Promise.resolve())
+        .then(() => run(aanpakId))
+        .catch((err: unknown) => logger.error({ aanpakId, err: { type: (err as Error).name, message: (err as Error).message } }, 'afterChange failed'))
+        .finally(() => {
+          if (chains.get(aanpakId) === next) chains.delete(aanpakId);
+        });
+      chains.set(aanpakId, next);
+      return Promise.resolve();
+    },
+    async stop() {
+      while (chains.size) await Promise.all([...chains.values()]);
+    },
+  };
+}
+
+export interface ComposeOptions {
+  /** Run afterChange inside the turn (tests that assert on rescheduled reminders right away). */
+  syncAfterChange?: boolean;
+}
+
+export async function compose(
+  config: Config,
+  logger: Logger,
+  features: Feature[] = [],
+  env: Env = systemEnv(),
+  options: ComposeOptions = {},
+): Promise<Composed> {
   const convenant = loadConvenant(config);
   const store = await openStore({
     ...(config.mongodbUri ? { mongodbUri: config.mongodbUri } : {}),
     dataDir: config.dataDir,
+    sqliteSynchronous: config.sqliteSynchronous,
     ...(config.dataEncryptionKey ? { dataEncryptionKey: config.dataEncryptionKey.toString('base64') } : {}),
     mode: config.mode,
     logger: { warn: (msg: string) => logger.warn(msg) },
@@ -81,6 +117,10 @@ export async function compose(config: Config, logger: Logger, features: Feature[
       await late.bot?.outbox.sendStatic(context, renderErrorCard({ message: 'Er ging iets mis. Probeer het opnieuw.' })).catch(() => undefined);
     },
   });
+  const runAfterChange = async (aanpakId: string) => {
+    for (const f of features) await f.afterChange?.(ctx, aanpakId);
+  };
+  const queue = afterChangeQueue(runAfterChange, logger);
   const ctx: FeatureContext = {
     config,
     logger,
@@ -92,9 +132,7 @@ export async function compose(config: Config, logger: Logger, features: Feature[
       if (!late.bot) throw new Error('bot not ready');
       return late.bot;
     },
-    afterChange: async (aanpakId) => {
-      for (const f of features) await f.afterChange?.(ctx, aanpakId);
-    },
+    afterChange: (aanpakId) => (options.syncAfterChange ? runAfterChange(aanpakId) : queue.enqueue(aanpakId)),
   };
   const plugins = features.flatMap((f) => (f.plugin ? [f.plugin(ctx)] : []));
   const bot = createBot({
@@ -113,6 +151,8 @@ export async function compose(config: Config, logger: Logger, features: Feature[
     const b = await f.start?.(ctx);
     if (b) background.push(b);
   }
+  // Last: workers stop first, then the pending afterChange work drains.
+  background.push({ stop: () => queue.stop() });
   return {
     store,
     adapter,

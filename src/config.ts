@@ -30,6 +30,11 @@ export interface Config {
   host: string;
   dataDir: string;
   mongodbUri?: string;
+  /**
+   * SQLite durability: FULL (default) survives power loss; NORMAL (WAL) survives a process crash
+   * but may lose the last writes on power loss, and is much faster.
+   */
+  sqliteSynchronous: 'FULL' | 'NORMAL';
   /** 32 raw bytes (master key for per-aanpak data keys); optional in local mode only. */
   dataEncryptionKey?: Buffer;
   bot: {
@@ -89,6 +94,12 @@ const EnvSchema = z.object({
       .optional(),
   ),
   DATA_ENCRYPTION_KEY: optionalString,
+  SQLITE_SYNCHRONOUS: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['FULL', 'NORMAL'], { errorMap: () => ({ message: 'SQLITE_SYNCHRONOUS moet FULL of NORMAL zijn / must be FULL or NORMAL' }) })
+      .default('FULL'),
+  ),
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
   MicrosoftAppTenantId: optionalString,
@@ -210,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     dataDir: path.resolve(options.cwd ?? process.cwd(), e.DATA_DIR ?? './data'),
     mongodbUri: e.MONGODB_URI,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     dataEncryptionKey,
     bot: {
       appId: e.MicrosoftAppId,

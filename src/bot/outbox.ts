@@ -38,6 +38,8 @@ function cardActivity(card: CardAttachment): Partial<Activity> {
 
 export class Outbox {
   private readonly log: Logger;
+  /** Conversation references already stored by this process (key → JSON). */
+  private readonly known = new Map<string, string>();
 
   constructor(private readonly deps: OutboxDeps) {
     this.log = deps.logger.child({ component: 'outbox' });
@@ -45,9 +47,15 @@ export class Outbox {
 
   /** Remembers how to reach a conversation later (1:1 per user, channel per conversation id). */
   async remember(context: TurnContext, turn: Turn): Promise<void> {
-    const ref = TurnContext.getConversationReference(context.activity);
-    if (turn.conversationType === 'personal') await this.deps.store.saveConversationRef(turn.actor.aadObjectId, ref);
-    else await this.deps.store.saveConversationRef(channelRefKey(turn.conversationId), ref);
+    // Only the stable parts: no activity id, and a channel's own id (a new post, not a thread reply).
+    const { activityId: _activityId, ...ref } = TurnContext.getConversationReference(context.activity);
+    if (turn.conversationType !== 'personal' && ref.conversation) ref.conversation = { ...ref.conversation, id: turn.conversationId };
+    const key = turn.conversationType === 'personal' ? turn.actor.aadObjectId : channelRefKey(turn.conversationId);
+    const json = JSON.stringify(ref);
+    if (this.known.get(key) === json) return; // unchanged: no write on every turn
+    await this.deps.store.saveConversationRef(key, ref);
+    if (this.known.size > 10_000) this.known.clear();
+    this.known.set(key, json);
   }
 
   /** Sends a handler result; returns the gated invoke card (or undefined). */

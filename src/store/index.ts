@@ -16,6 +16,8 @@ export interface StoreConfig {
   dataEncryptionKey?: string;
   mode?: 'local' | 'production';
   logger?: StoreLogger;
+  /** SQLITE_SYNCHRONOUS: FULL (default) or NORMAL. */
+  sqliteSynchronous?: 'FULL' | 'NORMAL';
 }
 
 /** Reads MONGODB_URI, DATA_DIR and DATA_ENCRYPTION_KEY. */
@@ -24,6 +26,7 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv, extra: Pick<StoreConf
   if (env.MONGODB_URI) config.mongodbUri = env.MONGODB_URI;
   if (env.DATA_DIR) config.dataDir = env.DATA_DIR;
   if (env.DATA_ENCRYPTION_KEY) config.dataEncryptionKey = env.DATA_ENCRYPTION_KEY;
+  if (env.SQLITE_SYNCHRONOUS === 'NORMAL' || env.SQLITE_SYNCHRONOUS === 'FULL') config.sqliteSynchronous = env.SQLITE_SYNCHRONOUS;
   return config;
 }
 
@@ -40,5 +43,5 @@ export async function openStore(config: StoreConfig = {}): Promise<Store> {
     const { MongoStore } = await import('./mongo/mongo-store.js');
     return MongoStore.open({ uri: config.mongodbUri, masterKey, logger: config.logger });
   }
-  return SqliteStore.open({ dataDir, masterKey, logger: config.logger });
+  return SqliteStore.open({ dataDir, masterKey, logger: config.logger, ...(config.sqliteSynchronous ? { synchronous: config.sqliteSynchronous } : {}) });
 }
