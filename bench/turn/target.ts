@@ -24,7 +24,7 @@ const send = (m: TargetMessage) => process.send?.(m);
 
 async function startOurs(): Promise<{ url: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ga-bench-turn-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: logLevel });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: logLevel, ...(process.env.SQLITE_SYNCHRONOUS ? { SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS } : {}) });
   const logger = createLogger({ level: config.logLevel });
   const composed = await compose(config, logger, FEATURES);
   const running = await startServer({
