@@ -65,6 +65,7 @@ async function roster(context: TurnContext): Promise<RosterMember[]> {
     const members = await TeamsInfo.getPagedMembers(context, 200);
     return members.members.map((m) => ({
       aadObjectId: m.aadObjectId ?? m.id,
+      teamsUserId: m.id,
       name: m.name ?? '',
       ...(m.email ? { email: m.email } : m.userPrincipalName ? { email: m.userPrincipalName } : {}),
     }));

@@ -128,6 +128,16 @@ export interface RosterMember {
   aadObjectId: string;
   name: string;
   email?: string;
+  /** Teams user id (29:…), the id per-user card refresh needs. */
+  teamsUserId?: string;
+}
+
+/** Who gets the procesregisseur's view of a shared card (per-user refresh, max 60 ids). */
+export function regisseurRefreshIds(aanpak: Aanpak): string[] {
+  return activeParticipants(aanpak)
+    .filter((p) => isRegisseur(aanpak, p.id) && p.teamsUserId)
+    .map((p) => p.teamsUserId!)
+    .slice(0, 60);
 }
 
 /** A user-facing problem: shown as an error card in the user's own conversation. */
@@ -373,7 +383,7 @@ export class Handlers {
       throw new UserError(`Er loopt hier al een aanpak ${name}.`);
     }
     const created = createAanpak(
-      { name, gemeente: this.deps.gemeente, channelId: turn.conversationId, by: { aadObjectId: turn.actor.aadObjectId, displayName: turn.actor.name } },
+      { name, gemeente: this.deps.gemeente, channelId: turn.conversationId, by: { aadObjectId: turn.actor.aadObjectId, displayName: turn.actor.name, ...(turn.actor.teamsUserId ? { teamsUserId: turn.actor.teamsUserId } : {}) } },
       this.deps.env,
     );
     const saved = await this.store.createAanpak(created.aanpak, created.events);
@@ -403,6 +413,9 @@ export class Handlers {
       questions: sum.questions,
       privacyLine: sum.privacyLine,
       canManage: !!viewer && isRegisseur(aanpak, viewer.id),
+      // The shared version refreshes into the procesregisseur's view (management buttons). A
+      // viewer-specific card carries no refresh: Teams would then replace the card for everyone.
+      ...(!viewer && regisseurRefreshIds(aanpak).length ? { refresh: { userIds: regisseurRefreshIds(aanpak) } } : {}),
     });
     return { to, card, aanpakId: aanpak.id, label: `step card ${sum.step}`, contents: [groupContent(aanpak, `step:${aanpak.id}:${sum.step}`, 'step_card', authorId)] };
   }
@@ -639,6 +652,7 @@ export class Handlers {
       aanpak,
       {
         aadObjectId: hit?.aadObjectId ?? who,
+        ...(hit?.teamsUserId ? { teamsUserId: hit.teamsUserId } : {}),
         displayName: (optText(data, 'naam') ?? '').trim() || hit?.name || who,
         organisation,
         role,
@@ -928,7 +942,7 @@ export class Handlers {
       await this.audit(pub.events);
       round = pub.round;
       // The regisseurs' clients refresh the channel card into the version with the rode-draad input.
-      const regie = activeParticipants(aanpak).filter((p) => isRegisseur(aanpak, p.id)).map((p) => p.aadObjectId);
+      const regie = regisseurRefreshIds(aanpak);
       for (const q of pub.published) {
         out.push(this.flipoverOutgoing(aanpak, round, q, answers, me, { kind: 'channel', aanpakId: aanpak.id }, { refreshUserIds: regie }));
       }

@@ -104,7 +104,7 @@ export interface CreateAanpakInput {
   name: string;
   gemeente: string;
   channelId: string;
-  by: { aadObjectId: string; displayName: string };
+  by: { aadObjectId: string; displayName: string; teamsUserId?: string };
   settings?: Partial<AanpakSettings>;
 }
 
@@ -125,6 +125,7 @@ export function createAanpak(input: CreateAanpakInput, env: Env): Changed {
   const regisseur: Participant = {
     id: env.newId(),
     aadObjectId: input.by.aadObjectId,
+    ...(input.by.teamsUserId ? { teamsUserId: input.by.teamsUserId } : {}),
     displayName: cleanText(input.by.displayName || 'Procesregisseur', 'een naam', MAX_NAME),
     organisation: 'gemeente',
     role: 'procesregisseur',
@@ -168,6 +169,7 @@ export function createAanpak(input: CreateAanpakInput, env: Env): Changed {
 
 export interface AddParticipantInput {
   aadObjectId: string;
+  teamsUserId?: string;
   displayName: string;
   organisation: Organisation;
   role: Role;
@@ -205,6 +207,7 @@ export function addParticipant(aanpak: Aanpak, input: AddParticipantInput, env: 
   const p: Participant = {
     id: env.newId(),
     aadObjectId: input.aadObjectId,
+    ...(input.teamsUserId ? { teamsUserId: input.teamsUserId } : {}),
     displayName,
     organisation: input.organisation,
     role: input.role,

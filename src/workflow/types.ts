@@ -40,6 +40,8 @@ export interface Participant {
   id: string;
   /** Teams identity: AAD object id (stable across chats). */
   aadObjectId: string;
+  /** Teams user id (29:…, the MRI Teams uses for per-user card refresh), when known. */
+  teamsUserId?: string;
   displayName: string;
   organisation: Organisation;
   role: Role;
@@ -337,7 +339,8 @@ export type FindingKind =
   | 'postcode_huisnummer'
   | 'telefoon'
   | 'email'
-  | 'datum';
+  | 'datum'
+  | 'adres';
 
 export interface ScreeningFinding {
   kind: FindingKind;

@@ -78,6 +78,28 @@ describe('bot conversations (TestAdapter)', () => {
     expect(audit.map((e) => e.type)).toEqual(expect.arrayContaining(['aanpak.created', 'gate.decision']));
   });
 
+  it('the channel step card refreshes into the procesregisseur\'s view (per-user refresh with Teams user ids)', async () => {
+    await adapter.send(message(USERS.regie, 'nieuwe aanpak Stationsplein'));
+    const card = sent.at(-1)!.attachments![0]!.content as { refresh?: { userIds: string[] }; actions: { title: string }[] };
+    expect(card.refresh?.userIds).toEqual(['29:regie']);
+    expect(card.actions.map((a) => a.title)).not.toContain('Stap wijzigen');
+    const [aanpak] = await store.listAanpakkenByChannel('19:jgo@thread.tacv2');
+    const refreshed = await bot.handlers.handleAction(
+      { actor: { aadObjectId: USERS.regie.aadObjectId, name: USERS.regie.name }, conversationId: '19:jgo@thread.tacv2', conversationType: 'channel' },
+      'card.refresh',
+      { aanpakId: aanpak!.id, version: aanpak!.version, card: 'step' },
+    );
+    const mine = refreshed.invoke!.card.content as { refresh?: unknown; actions: { title: string }[] };
+    expect(mine.actions.map((a) => a.title)).toContain('Stap wijzigen');
+    expect(mine.refresh).toBeUndefined();
+    const other = await bot.handlers.handleAction(
+      { actor: { aadObjectId: USERS.wijkagent.aadObjectId, name: USERS.wijkagent.name }, conversationId: '19:jgo@thread.tacv2', conversationType: 'channel' },
+      'card.refresh',
+      { aanpakId: aanpak!.id, version: aanpak!.version, card: 'step' },
+    );
+    expect(JSON.stringify(other.invoke!.card.content)).not.toContain('Stap wijzigen');
+  });
+
   it('a user who is not a participant gets a short explanation and nothing else', async () => {
     await adapter.send(message(USERS.regie, 'nieuwe aanpak Stationsplein'));
     const before = sent.length;
