@@ -15,6 +15,9 @@
 //   PgaConsent for this content and forum. It is personal data, so the 'persoon' rules apply too.
 // - The members an item is about are `content.memberIds` plus the members screening found: an
 //   incidentele deelnemer needs a LegalBasis for every one of them (none known → no basis).
+//   Personal data screening cannot tie to a member (a phone number, an e-mail address, a first
+//   name from the lexicon, a street address) may be about anyone: with such a finding no legal
+//   basis covers the item ("Jöran, bel 06-…": the basis for Jöran does not cover whose number it is).
 // - Unknown and removed participants receive nothing (R-X-16: only authorised people receive data).
 import { isAbove, isAtLeast, maxLevel } from './levels.js';
 import type { Screener } from './screening.js';
@@ -170,6 +173,8 @@ interface Prepared {
   content: GateContent;
   level: Level;
   memberIds: string[];
+  /** Screening found personal data it could not tie to a member. */
+  unattributed: boolean;
   author: Participant | undefined;
 }
 
@@ -206,6 +211,7 @@ function check(prep: Prepared, ctx: GateContext, r: Recipient): ReasonId[] {
   if (isAtLeast(level, 'persoon') && incidenteel) {
     const ok =
       prep.memberIds.length > 0 &&
+      !prep.unattributed &&
       prep.memberIds.every((m) => aanpak.legalBases.some((b) => b.participantId === p.id && b.memberId === m));
     if (!ok) out.push('legalBasis');
   }
@@ -233,11 +239,16 @@ function check(prep: Prepared, ctx: GateContext, r: Recipient): ReasonId[] {
 
 function prepare(content: GateContent, ctx: GateContext, findings: ScreeningFinding[], level: Level): Prepared {
   const ids = new Set(content.memberIds ?? []);
-  for (const f of findings) if (f.memberId) ids.add(f.memberId);
+  let unattributed = false;
+  for (const f of findings) {
+    if (f.memberId) ids.add(f.memberId);
+    else if (f.level !== 'groep') unattributed = true;
+  }
   return {
     content,
     level,
     memberIds: [...ids],
+    unattributed,
     author: ctx.aanpak.participants.find((p) => p.id === content.authorId),
   };
 }

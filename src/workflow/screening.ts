@@ -7,6 +7,17 @@
 //   (so "Jan", "Vries", "Yilmaz" are found; "de", "van" and a surname like "Bos" alone are not;
 //   "de Bos" still is). First names alone are found on purpose: groups talk about "Mo en Dani".
 // - bijnaam (persoon): each bijnaam as a whole (at least 2 characters).
+// - naam without memberId (persoon): a first name from the lexicon (screening-voornamen.ts), also
+//   without a namenlijst (steps 1 and 2A). Only when its first letter is a capital in the original
+//   text ("Roos" yes, "roos" no). Names that are also Dutch words (Ben, Mark, Roos …) count at the
+//   start of a sentence only when a capitalised word follows ("Ben Jansen"). A following surname
+//   ("Kevin Jansen", "Kevin de Vries") is part of the fragment; a name that is part of a street
+//   name ("Jan van Galenstraat") is not a finding.
+// - adres (persoon): a word ending in a street suffix (straat, weg, laan, plein …, at least two
+//   letters before it) followed by a house number ("Dorpsstraat 4", "Kerkweg 3-5", "Stationsplein
+//   12a"), unless the number is a time, a year or a count ("Stationsplein 20 jongeren"). A street
+//   without a number is group level. A member's adres on the namenlijst is matched like a name;
+//   the woonplaats alone is not a finding.
 // - geboortedatum (persoon): a member's birth date in numeric (12-03-2009, 12/3/2009, 12.03.2009,
 //   2009-03-12) or written form ("12 maart 2009", "12 mrt. 2009").
 // - datum (persoon): any other full date (4-digit year) right after "geboren", "geb.",
@@ -21,6 +32,7 @@
 // and invisible-character-insensitively. Two-digit years are not recognised. Removed members are
 // still screened: their names remain personal data.
 import { maxLevel } from './levels.js';
+import { VOORNAMEN, VOORNAMEN_AMBIGU } from './screening-voornamen.js';
 import type { FindingKind, Level, Member, ScreeningFinding, ScreeningResult } from './types.js';
 
 export interface Screener {
@@ -130,25 +142,30 @@ function normaliseWithMap(text: string): Normalised {
 /** Original [start, end) of the normalised range [from, to). */
 function originalRange(n: Normalised, from: number, to: number): [number, number] {
   if (n.segNorm.length === 0) return [from, to];
-  const at = (idx: number, end: boolean): number => {
-    let lo = 0;
-    let hi = n.segNorm.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (n.segNorm[mid]! <= idx) lo = mid;
-      else hi = mid - 1;
-    }
-    const w = n.segWidth[lo]!;
-    if (w === 0) return n.segOrig[lo]! + (idx - n.segNorm[lo]!) + (end ? 1 : 0);
-    return n.segOrig[lo]! + (end ? w : 0);
-  };
-  return [at(from, false), at(to - 1, true)];
+  return [originalIndex(n, from, false), originalIndex(n, to - 1, true)];
+}
+
+/**
+ * Original index of normalised index `idx` (its end when `end`). A top-level function, not a
+ * closure: it runs for every capitalised word, and tsx wraps closures in a naming helper.
+ */
+function originalIndex(n: Normalised, idx: number, end: boolean): number {
+  let lo = 0;
+  let hi = n.segNorm.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (n.segNorm[mid]! <= idx) lo = mid;
+    else hi = mid - 1;
+  }
+  const w = n.segWidth[lo]!;
+  if (w === 0) return n.segOrig[lo]! + (idx - n.segNorm[lo]!) + (end ? 1 : 0);
+  return n.segOrig[lo]! + (end ? w : 0);
 }
 
 // ---- Name trie ------------------------------------------------------------------------------
 
 interface NameHit {
-  kind: 'naam' | 'bijnaam';
+  kind: 'naam' | 'bijnaam' | 'adres';
   memberId: string;
 }
 
@@ -219,6 +236,11 @@ function buildTrie(members: Member[]): TrieNode {
     for (const b of m.bijnamen) {
       const words = wordsOf(b);
       if (words.join(' ').length >= 2) addPattern(root, words, { kind: 'bijnaam', memberId: m.id });
+    }
+    // The adres (street + number) is personal data; the woonplaats alone is group level.
+    if (m.adres) {
+      const words = wordsOf(m.adres);
+      if (words.length >= 2 && words.some((w) => ANY_DIGIT.test(w))) addPattern(root, words, { kind: 'adres', memberId: m.id });
     }
   }
   return root;
@@ -301,7 +323,6 @@ export function createScreener(members: Member[]): Screener {
     birthDates.set(key, ids);
   }
   const trie = compileTrie(root);
-  const hasNames = root.next.size > 0;
 
   return {
     screen(text: string): ScreeningResult {
@@ -313,14 +334,10 @@ export function createScreener(members: Member[]): Screener {
       const findings = st.findings;
       const add = addFinding;
 
-      // One pass over the text finds names and counts digits, so the number patterns only run
-      // when enough digits exist for them (a date or postcode needs 5, a BSN 9, a phone number 10).
-      // Without a namenlijst (steps 1 and 2A) a native regex test is cheaper than the JS scan.
-      const digits = hasNames
-        ? scanNames(s, trie, st)
-        : ANY_DIGIT.test(s)
-          ? Infinity
-          : 0;
+      // One pass over the text finds names, lexicon first names and street addresses and counts
+      // digits, so the number patterns only run when enough digits exist for them (a date or
+      // postcode needs 5, a BSN 9, a phone number 10).
+      const digits = scanWords(s, trie, st);
 
       if (digits >= 5) {
         // Spans claimed by a stricter pattern; later patterns skip overlapping candidates
@@ -436,7 +453,7 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
  * boundary. A run of up to 3 separators in the text matches the single space in a pattern.
  * Returns the number of ASCII digits in the text.
  */
-function scanNames(s: string, t: CompiledTrie, st: ScanState): number {
+function scanWords(s: string, t: CompiledTrie, st: ScanState): number {
   const { next, extra, hits } = t;
   const len = s.length;
   let digits = 0;
@@ -484,10 +501,117 @@ function scanNames(s: string, t: CompiledTrie, st: ScanState): number {
       for (const h of bestHits) addFinding(st, h.kind, 'persoon', i, bestEnd, h.memberId);
       for (; i < bestEnd; i++) if (isDigit(s.charCodeAt(i))) digits++;
     } else {
+      const start = i;
       if (isDigit(first)) digits++;
       i++;
       for (let c = s.charCodeAt(i); i < len && isWord(c); c = s.charCodeAt(++i)) if (isDigit(c)) digits++;
+      // A street address: only checked when a number follows the word (rare, so cheap).
+      if (i + 1 < len && s.charCodeAt(i) === 32 && isDigit(s.charCodeAt(i + 1)) && i - start > 4) {
+        const end = streetAddressEnd(s, start, i);
+        if (end > 0) {
+          addFinding(st, 'adres', 'persoon', start, end);
+          continue;
+        }
+      }
+      // A first name from the lexicon: only capitalised words are looked up.
+      // (Normalised text is lowercase, so `first >= 97` skips words that start with a digit.)
+      if (i - start >= 2 && i - start <= MAX_VOORNAAM && first >= 97 && isUpperAt(st, start)) {
+        const word = s.slice(start, i);
+        if (LEXICON.has(word)) {
+          const end = voornaamEnd(st, s, start, i, word);
+          if (end > 0) addFinding(st, 'naam', 'persoon', start, end);
+        }
+      }
     }
   }
   return digits;
+}
+
+// ---- First-name lexicon and street addresses ---------------------------------------------------
+
+const LEXICON: ReadonlySet<string> = new Set(VOORNAMEN.map((n) => normalise(n)));
+const AMBIGUOUS: ReadonlySet<string> = new Set(VOORNAMEN_AMBIGU.map((n) => normalise(n)));
+const MAX_VOORNAAM = Math.max(...[...LEXICON].map((n) => n.length));
+/** "Jan Linders" is a supermarket, not a person. */
+const NOT_A_PERSON = new Set(['jan linders', 'albert heijn']);
+
+/** Whether the original char at normalised index `i` is a capital (also a Cyrillic or full-width one). */
+function isUpperAt(st: ScanState, i: number): boolean {
+  if (st.norm.segNorm.length === 0) {
+    const c = st.text.charCodeAt(i);
+    return c >= 65 && c <= 90;
+  }
+  const c = st.text.codePointAt(originalIndex(st.norm, i, false))!;
+  if (c < 0x80) return c >= 65 && c <= 90;
+  const ch = String.fromCodePoint(c);
+  return ch !== ch.toLowerCase();
+}
+
+/** Sentence start: only spaces, quotes, brackets or bullets between the word and . ! ? : a newline or the text start. */
+function atSentenceStart(s: string, i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const c = s.charCodeAt(k);
+    if (c === 32 || c === 9 || c === 34 || c === 39 || c === 40 || c === 91 || c === 42 || c === 45) continue;
+    return c === 46 || c === 33 || c === 63 || c === 58 || c === 10 || c === 13;
+  }
+  return true;
+}
+
+const STREET_SUFFIX =
+  /(?:straat|straatje|weg|laan|plein|pleintje|singel|gracht|kade|hof|hoven|dreef|pad|steeg|markt|dijk|plantsoen|boulevard|park|haven)$/;
+/** Words with a street suffix that are not streets. */
+const NOT_A_STREET = new Set([
+  'onderweg', 'halfweg', 'omweg', 'uitweg', 'overweg', 'snelweg', 'supermarkt', 'arbeidsmarkt', 'woningmarkt',
+  'kerkhof', 'gerechtshof', 'voorhof', 'fietspad', 'voetpad', 'wandelpad', 'zebrapad', 'parkeerhaven',
+]);
+/** Words after a number that make it a count, time or measure, not a house number. */
+const COUNT_WORDS = new Set([
+  'uur', 'u', 'min', 'minuten', 'sec', 'seconden', 'keer', 'x', 'jongeren', 'jongens', 'meiden', 'meisjes', 'personen',
+  'man', 'mensen', 'leerlingen', 'kinderen', 'jeugdigen', 'tieners', 'bewoners', 'agenten', 'meter', 'm', 'km',
+  'procent', 'stuks', 'scooters', 'brommers', 'autos', 'auto', 'dagen', 'weken', 'maanden', 'jaar', 'meldingen',
+  'incidenten', 'euro', 'of', 'tot', 'a', 'en', 'groepen', 'jongeman', 'jongemannen', 'aanhoudingen', 'boetes',
+]);
+const HOUSE_NUMBER = /[ ]{1,2}(\d{1,4})(?:-\d{1,4}|[ ]?[a-z](?![\p{L}\p{N}]))?(?![\p{L}\p{N}])/uy;
+const AFTER_NUMBER = /^(?:[:.,]\d|[ ]*%)/;
+const NEXT_WORD = /^[ ,]*([\p{L}]+)/u;
+
+/** End of "Dorpsstraat 4a" when the word [a, b) is a street followed by a house number, else -1. */
+function streetAddressEnd(s: string, a: number, b: number): number {
+  const word = s.slice(a, b);
+  const m = STREET_SUFFIX.exec(word);
+  if (!m || word.length - m[0].length < 2 || NOT_A_STREET.has(word)) return -1;
+  HOUSE_NUMBER.lastIndex = b;
+  const n = HOUSE_NUMBER.exec(s);
+  if (!n) return -1;
+  const num = n[1]!;
+  if (num.length === 4 && (num.startsWith('19') || num.startsWith('20'))) return -1; // a year
+  const end = b + n[0].length;
+  const rest = s.slice(end, end + 24);
+  if (AFTER_NUMBER.test(rest)) return -1; // a time (20:30, 20.30) or a decimal
+  const next = NEXT_WORD.exec(rest);
+  if (next && n[0].endsWith(num) && COUNT_WORDS.has(next[1]!)) return -1;
+  return end;
+}
+
+const NAME_GAP = /^ {1,2}((?:(?:van|de|der|den|el|al|ben|bin|ter|ten|te|la|le|da|di|du|von|vd) {1,2}){0,3})(\p{L}[\p{L}\p{N}]*(?:-\p{L}+)?)/u;
+
+/**
+ * End of the person reference that starts with lexicon name [a, b): the name alone, the name with
+ * a capitalised surname ("Kevin de Vries"), or -1 when it is not a person (a street, a shop, an
+ * ambiguous word at a sentence start).
+ */
+function voornaamEnd(st: ScanState, s: string, a: number, b: number, word: string): number {
+  let end = b;
+  const m = NAME_GAP.exec(s.slice(b, b + 64));
+  if (m) {
+    const surnameAt = b + m[0].length - m[2]!.length;
+    if (isUpperAt(st, surnameAt)) {
+      const surname = m[2]!;
+      if (STREET_SUFFIX.test(surname)) return -1; // "Jan van Galenstraat", "Willem Alexanderlaan"
+      if (NOT_A_PERSON.has(`${word} ${surname}`)) return -1;
+      end = b + m[0].length;
+    }
+  }
+  if (end === b && AMBIGUOUS.has(word) && atSentenceStart(s, a)) return -1;
+  return end;
 }

@@ -216,6 +216,16 @@ describe('gate: incidentele deelnemers', () => {
     expect(hit(d, 'R-X-22')).toEqual(['school']);
   });
 
+  it('R-X-22: personal data screening cannot tie to a member is not covered by the basis for a named member', () => {
+    const a = makeAanpak('3', { legalBases: [{ participantId: 'school', memberId: 'm2', basis: 'leerplicht', recordedBy: 'regie', recordedAt: AT }] });
+    expect(decide(content({ text: 'Ali verzuimt veel', memberIds: ['m2'] }), ctx(a), to('school')).outcome).toBe('allow');
+    // Found by the privacy-leak suite: whose number or e-mail address this is, is unknown.
+    for (const extra of ['bel 06-12345678', 'mail ali.y@example.nl', 'woont Dorpsstraat 4', 'met Kevin']) {
+      const d = decide(content({ text: `Ali verzuimt veel, ${extra}`, memberIds: ['m2'] }), ctx(a), to('school', 'pol'));
+      expect(hit(d, 'R-X-22'), extra).toEqual(['school']);
+    }
+  });
+
   it('R-X-22: group-level content reaches an incidentele deelnemer with a geheimhoudingsverklaring', () => {
     expect(decide(content({ text: 'Overlast bij de sporthal' }), ctx(makeAanpak('3')), to('school')).outcome).toBe('allow');
   });

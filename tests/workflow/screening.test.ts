@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAbove, isAtLeast, levelRank, maxLevel } from '../../src/workflow/levels.js';
 import { createScreener, effectiveLevel, elfproef, namePatterns, normalise } from '../../src/workflow/screening.js';
+import { VOORNAMEN, VOORNAMEN_AMBIGU } from '../../src/workflow/screening-voornamen.js';
 import { LEVELS, type Level, type Member } from '../../src/workflow/types.js';
 
 function member(id: string, naam: string, extra: Partial<Member> = {}): Member {
@@ -234,7 +235,8 @@ describe('screening: numbers and addresses', () => {
       'bsn',
       'postcode_huisnummer',
     ]);
-    expect(empty.screen('Ali en Jöran').level).toBe('groep');
+    // Without a namenlijst only the lexicon finds names: Ali is a common first name, Jöran is not.
+    expect(empty.screen('Ali en Jöran').findings).toEqual([{ kind: 'naam', fragment: 'Ali', level: 'persoon' }]);
   });
 
   it('finds e-mail addresses', () => {
@@ -267,5 +269,98 @@ describe('screening: levels', () => {
         expect(isAtLeast(base, 'persoon')).toBe(true);
       }),
     );
+  });
+});
+
+describe('screening: first names without a namenlijst (steps 1 and 2A)', () => {
+  const empty = createScreener([]);
+  const found = (text: string) => empty.screen(text).findings.filter((f) => f.kind === 'naam').map((f) => f.fragment);
+
+  it('R-1-1: finds capitalised first names from the lexicon, without a memberId', () => {
+    expect(empty.screen('Kevin en Mo zijn de leiders').findings).toEqual([
+      { kind: 'naam', fragment: 'Kevin', level: 'persoon' },
+      { kind: 'naam', fragment: 'Mo', level: 'persoon' },
+    ]);
+    expect(found("Mo's broer en Dani hangen bij de sporthal")).toEqual(['Mo', 'Dani']);
+    expect(found('Volgens de school zijn Fatima, Zeynep en Priscilla vaak afwezig.')).toEqual(['Fatima', 'Zeynep', 'Priscilla']);
+    expect(found('(Youssef) en "Emre" en Mohammed/Ilias')).toEqual(['Youssef', 'Emre', 'Mohammed', 'Ilias']);
+  });
+
+  it('R-2A-1: sees through invisible characters, homoglyphs, full-width letters and diacritics', () => {
+    expect(found('Ke\u200bvin was erbij')).toEqual(['Ke\u200bvin']);
+    expect(found('\u200fKevin\u200e was erbij')).toEqual(['Kevin']);
+    expect(found('de leider is Кevin')).toEqual(['Кevin']); // Cyrillic К
+    expect(found('de leider is Ｋｅｖｉｎ')).toEqual(['Ｋｅｖｉｎ']);
+    expect(found('ook Zoë en Ömer')).toEqual(['Zoë', 'Ömer']);
+    expect(found('Moha\u00admmed')).toEqual(['Moha\u00admmed']);
+  });
+
+  it('only capitalised words: "mark", "roos", "bas", "daan" in lowercase are words, not names', () => {
+    expect(found('we mark de datum, een roos, de bas en daan')).toEqual([]);
+    expect(found('ik zag kevin')).toEqual([]);
+  });
+
+  it('names that are also Dutch words count at a sentence start only with a surname', () => {
+    expect(found('Ben je er morgen? Mark de datum. Roos en tulpen.')).toEqual([]);
+    expect(found('Ben Jansen was erbij.')).toEqual(['Ben Jansen']);
+    expect(found('Gisteren waren Ben en Roos er.')).toEqual(['Ben', 'Roos']);
+    // Names that are no Dutch word count at the sentence start too.
+    expect(found('Kevin is de leider. Daan volgt hem.')).toEqual(['Kevin', 'Daan']);
+  });
+
+  it('takes a surname with tussenvoegsels into the fragment', () => {
+    expect(found('de leider is Kevin de Vries, zegt de school')).toEqual(['Kevin de Vries']);
+    expect(found('Ayoub El Amrani en Lisa Jansen')).toEqual(['Ayoub El Amrani', 'Lisa Jansen']);
+  });
+
+  it('a first name in a street or shop name is no person', () => {
+    expect(found('overlast in de Jan van Galenstraat en bij de Jan Linders')).toEqual([]);
+    expect(found('rond de Willem Alexanderlaan')).toEqual([]);
+  });
+
+  it('the lexicon has several hundred names incl. the short forms groups use', () => {
+    expect(VOORNAMEN.length).toBeGreaterThanOrEqual(500);
+    expect(VOORNAMEN.length).toBeLessThanOrEqual(1500);
+    const set = new Set(VOORNAMEN.map(normalise));
+    for (const n of ['mo', 'dani', 'sem', 'noah', 'mohammed', 'mohamed', 'muhammed', 'ayoub', 'youssef', 'emre', 'yusuf', 'kevin', 'jayden', 'noor', 'fatima', 'aya', 'zeynep', 'priscilla']) {
+      expect(set.has(n), n).toBe(true);
+    }
+    for (const a of VOORNAMEN_AMBIGU) expect(set.has(normalise(a)), a).toBe(true);
+  });
+});
+
+describe('screening: street addresses', () => {
+  const empty = createScreener([]);
+  const adres = (text: string) => empty.screen(text).findings.filter((f) => f.kind === 'adres').map((f) => f.fragment);
+
+  it('finds a street with a house number', () => {
+    for (const t of ['Dorpsstraat 4', 'Stationsplein 12a', 'Kerkweg 3-5', 'Prinsengracht 263', 'Burgemeester de Withstraat 14 b']) {
+      // The fragment starts at the word with the street suffix.
+      expect(adres(`hij woont aan de ${t} bij zijn oma`), t).toEqual([t.replace('Burgemeester de ', '')]);
+    }
+    expect(empty.screen('woont Dorpsstraat 4').level).toBe('persoon');
+  });
+
+  it('a street without a number, or with a time, year or count, stays group level', () => {
+    for (const t of [
+      'overlast op het Stationsplein',
+      'op het Stationsplein 20 jongeren gezien',
+      'Stationsplein 20:30 uur',
+      'Stationsplein 20.30 uur',
+      'Dorpsstraat 2024 nieuwe bankjes',
+      'we waren onderweg 20 minuten',
+      'Kerkstraat 3 keer gemeld',
+      'bij de supermarkt 2 scooters',
+    ]) {
+      expect(empty.screen(t).level, t).toBe('groep');
+    }
+  });
+
+  it("a member's adres on the namenlijst is persoon; the woonplaats alone is not", () => {
+    const s = createScreener([member('m9', 'Xander Q', { adres: 'Achter de Kerk 7', woonplaats: 'Zwolle' })]);
+    expect(s.screen('ze zitten vaak op Achter de Kerk 7').findings).toEqual([
+      { kind: 'adres', fragment: 'Achter de Kerk 7', memberId: 'm9', level: 'persoon' },
+    ]);
+    expect(s.screen('jongeren uit Zwolle').level).toBe('groep');
   });
 });
