@@ -41,9 +41,20 @@ export const activityEnvelope = z
 
 export type EnvelopeCheck = { ok: true } | { ok: false; field: string };
 
+/** What a turn needs to be routed and answered: messages and invokes always carry these. */
+const ROUTING_FIELDS = ['from', 'recipient', 'conversation', 'channelId'] as const;
+
 /** Checks the envelope; the reason names the first bad field (never its value). */
 export function checkEnvelope(body: unknown): EnvelopeCheck {
   const r = activityEnvelope.safeParse(body);
-  if (r.success) return { ok: true };
-  return { ok: false, field: r.error.issues[0]?.path.join('.') || 'activity' };
+  if (!r.success) return { ok: false, field: r.error.issues[0]?.path.join('.') || 'activity' };
+  const a = r.data as Record<string, unknown>;
+  if (a.type === 'message' || a.type === 'invoke') {
+    for (const f of ROUTING_FIELDS) if (a[f] === undefined || a[f] === '') return { ok: false, field: f };
+  }
+  if (a.type === 'invoke' && a.name === 'adaptiveCard/action') {
+    const action = (a.value as { action?: { type?: unknown; verb?: unknown } } | null | undefined)?.action;
+    if (!action || typeof action !== 'object' || typeof action.verb !== 'string') return { ok: false, field: 'value.action' };
+  }
+  return { ok: true };
 }
