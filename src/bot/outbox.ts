@@ -96,7 +96,7 @@ export class Outbox {
   /** Gates every content of a message; audits each decision; returns the first blocking decision. */
   private async check(aanpak: Aanpak, msg: Outgoing, audience: Recipient[], actorId: string): Promise<GateDecision | undefined> {
     const screener = createScreener(await this.deps.store.listMembers(aanpak.id));
-    const ctx = { aanpak, screener };
+    const ctx = { aanpak, screener, ...(msg.purpose ? { purpose: msg.purpose } : {}) };
     const at = this.deps.env.now().toISOString();
     const decisions = msg.contents.map((content) => ({ content, decision: decide(content, ctx, audience) }));
     const blocking = decisions.find((d) => d.decision.outcome !== 'allow')?.decision;

@@ -495,9 +495,16 @@ export class PlanPlugin implements BotPlugin {
       .map((p) => ({ kind: 'participant', participantId: p.id }));
   }
 
-  private async gate(aanpak: Aanpak, raw: DocumentModel, audience: Recipient[], actor: string, anonymise = false): Promise<GatedDocument> {
+  private async gate(
+    aanpak: Aanpak,
+    raw: DocumentModel,
+    audience: Recipient[],
+    actor: string,
+    anonymise = false,
+    purpose: 'export' | 'inzage' = 'export',
+  ): Promise<GatedDocument> {
     const screener = createScreener(await this.store.listMembers(aanpak.id));
-    const gated = gateDocument(raw, { aanpak, screener, purpose: 'export' }, audience, { actor, at: this.now(), anonymise });
+    const gated = gateDocument(raw, { aanpak, screener, purpose }, audience, { actor, at: this.now(), anonymise });
     await this.audit(gated.events);
     await this.audit([
       {
@@ -516,7 +523,7 @@ export class PlanPlugin implements BotPlugin {
   }
 
   /** The document as .docx and .md in the requester's 1:1 chat (download links, single use). */
-  private async deliver(turn: Turn, aanpak: Aanpak, me: Participant, gated: GatedDocument, label: string): Promise<HandlerResult> {
+  private async deliver(turn: Turn, aanpak: Aanpak, me: Participant, gated: GatedDocument, label: string, purpose?: 'inzage'): Promise<HandlerResult> {
     const date = localDate(this.now());
     const generated = `Gemaakt op ${dutchDay(this.now())}.`;
     const links: { title: string; url: string }[] = [];
@@ -539,7 +546,7 @@ export class PlanPlugin implements BotPlugin {
       links,
     });
     // The document leaves through the requester's own chat only; the outbox gates it again for them.
-    const out: Outgoing[] = [direct(aanpak, me, card, label, documentContents(gated.model))];
+    const out: Outgoing[] = [{ ...direct(aanpak, me, card, label, documentContents(gated.model)), ...(purpose ? { purpose } : {}) }];
     if (turn.conversationType !== 'personal') {
       out.push(
         reply(
@@ -623,8 +630,8 @@ export class PlanPlugin implements BotPlugin {
   }
 
   /** The card with the member's name goes to the procesregisseur's own chat, never the channel. */
-  private personal(turn: Turn, aanpak: Aanpak, me: Participant, card: CardAttachment, label: string, contents: GateContent[]): HandlerResult {
-    const out: Outgoing[] = [direct(aanpak, me, card, label, contents)];
+  private personal(turn: Turn, aanpak: Aanpak, me: Participant, card: CardAttachment, label: string, contents: GateContent[], purpose?: 'inzage'): HandlerResult {
+    const out: Outgoing[] = [{ ...direct(aanpak, me, card, label, contents), ...(purpose ? { purpose } : {}) }];
     if (turn.conversationType !== 'personal') {
       out.push(reply(renderErrorCard({ message: 'Ik heb je een persoonlijk bericht gestuurd.' }), `${label} notice`));
     }
@@ -652,7 +659,7 @@ export class PlanPlugin implements BotPlugin {
   private async inzage(turn: Turn, naam: string | undefined): Promise<HandlerResult> {
     const { aanpak, member, me } = await this.findMember(turn, naam);
     const { card, contents } = await this.inzageCard(aanpak, member, me);
-    return this.personal(turn, aanpak, me, card, 'inzage', contents);
+    return this.personal(turn, aanpak, me, card, 'inzage', contents, 'inzage');
   }
 
   private async recordInzage(turn: Turn, aanpak: Aanpak, data: Record<string, unknown>): Promise<HandlerResult> {
@@ -678,7 +685,7 @@ export class PlanPlugin implements BotPlugin {
     });
     await this.deps.afterChange?.(aanpak.id);
     const { card, contents } = await this.inzageCard(aanpak, member, me);
-    return { out: [], invoke: reply(card, 'inzage', aanpak.id, contents) };
+    return { out: [], invoke: { ...reply(card, 'inzage', aanpak.id, contents), purpose: 'inzage' } };
   }
 
   private async exportInzage(turn: Turn, aanpak: Aanpak, data: Record<string, unknown>): Promise<HandlerResult> {
@@ -700,14 +707,15 @@ export class PlanPlugin implements BotPlugin {
       ...(latest ? { version: latest } : {}),
     });
     const { model, disclosures } = buildInzage({ aanpak, member, request, audit, mentions, screener, actor: me.id });
-    const gated = await this.gate(aanpak, model, [{ kind: 'participant', participantId: me.id }], me.id);
+    // A rights request must be answerable also for an inactief dossier (R-X-92): purpose 'inzage'.
+    const gated = await this.gate(aanpak, model, [{ kind: 'participant', participantId: me.id }], me.id, false, 'inzage');
     if (!request.answeredAt) {
       await this.audit([inzageAnsweredEvent(aanpak.id, request, me.id, this.now(), disclosures.length)]);
       await this.store.cancelReminders(aanpak.id, { key: `inzage-deadline:${request.id}` });
       await this.store.cancelReminders(aanpak.id, { key: `inzage:${request.id}` });
       await this.deps.afterChange?.(aanpak.id);
     }
-    return this.deliver(turn, aanpak, me, gated, 'inzage');
+    return this.deliver(turn, aanpak, me, gated, 'inzage', 'inzage');
   }
 
   private async corrigeer(turn: Turn, naam: string | undefined): Promise<HandlerResult> {

@@ -1,6 +1,7 @@
 // SDK-free shapes between the Teams glue (app.ts, outbox.ts) and the handlers. Handlers turn a
 // Turn into workflow commands and workflow results into Outgoing messages; they never send.
 import type { CardAttachment } from '../cards/index.js';
+import type { GateContext } from '../workflow/gate.js';
 import type { GateContent } from '../workflow/types.js';
 
 export type ConversationType = 'personal' | 'channel' | 'groupChat';
@@ -36,6 +37,8 @@ export interface Outgoing {
   contents: GateContent[];
   /** Content-free description for logs and for the sender's notice ("flipover CV-1"). */
   label: string;
+  /** Passed to the gate (e.g. 'inzage' for a rights request on an inactief dossier). */
+  purpose?: GateContext['purpose'];
 }
 
 export interface HandlerResult {

@@ -69,7 +69,7 @@ interface Draft {
   open?: ActionRef;
   /** Aanpak content beyond the group-level text (actions, names). */
   extra?: GateContent[];
-  /** System notices about the dossier itself (retention): no aanpak content to gate. */
+  /** System notices about the dossier itself (retention): sent with purpose 'retention'. */
   notice?: boolean;
 }
 
@@ -243,8 +243,10 @@ export function renderReminder(r: RenderInput): Outgoing[] {
     late: r.late,
     ...(out.open ? { open: out.open } : {}),
   });
-  const contents = out.notice ? [] : [groupContent(r.reminderId, `${out.title}\n${out.text}\n${out.whenLabel ?? ''}`), ...(out.extra ?? [])];
-  return [{ to, aanpakId: r.aanpak.id, card, contents, label: `reminder ${r.item.kind}` }];
+  // A retention notice goes through the gate too: for an inactief dossier the gate lets the
+  // dossier keeper (procesregisseur, vervanger) receive it with purpose 'retention'.
+  const contents = [groupContent(r.reminderId, `${out.title}\n${out.text}\n${out.whenLabel ?? ''}`), ...(out.extra ?? [])];
+  return [{ to, aanpakId: r.aanpak.id, card, contents, label: `reminder ${r.item.kind}`, ...(out.notice ? { purpose: 'retention' as const } : {}) }];
 }
 
 /** T-19: the yearly convenant evaluation, to the procesregisseur of one aanpak (a system notice). */

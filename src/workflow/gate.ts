@@ -40,7 +40,12 @@ import {
 export interface GateContext {
   aanpak: Aanpak;
   screener: Screener;
-  purpose?: 'channel' | 'direct' | 'export';
+  /**
+   * Why the content is sent. 'inzage' and 'retention' let the dossier keeper (procesregisseur,
+   * vervanger) still receive content of an inactief dossier: answering a betrokkene's request
+   * (R-X-92) and hearing about its retention must remain possible while it is read-only.
+   */
+  purpose?: 'channel' | 'direct' | 'export' | 'inzage' | 'retention';
 }
 
 export const DRIEHOEK = 'driehoek';
@@ -77,13 +82,13 @@ interface ReasonDef {
 const REASONS: Record<ReasonId, ReasonDef> = {
   step1: {
     ruleId: 'R-1-1',
-    message: 'In stap 1 alleen informatie op groepsniveau: geen namen (R-1-1).',
-    short: 'namen zijn in stap 1 niet toegestaan (R-1-1)',
+    message: 'In stap 1 alleen informatie op groepsniveau: geen namen of andere persoonsgegevens (R-1-1).',
+    short: 'persoonsgegevens (zoals namen en nummers) zijn in stap 1 niet toegestaan (R-1-1)',
   },
   step2A: {
     ruleId: 'R-2A-1',
-    message: "In stap 2A alleen informatie op 'algemeen niveau': geen namen (R-2A-1).",
-    short: 'namen zijn in stap 2A niet toegestaan (R-2A-1)',
+    message: "In stap 2A alleen informatie op 'algemeen niveau': geen namen of andere persoonsgegevens (R-2A-1).",
+    short: 'persoonsgegevens (zoals namen en nummers) zijn in stap 2A niet toegestaan (R-2A-1)',
   },
   geheimhouding: {
     ruleId: 'R-X-21',
@@ -185,7 +190,12 @@ function check(prep: Prepared, ctx: GateContext, r: Recipient): ReasonId[] {
   if (r.kind === 'participant' && r.participantId === content.authorId) return [];
 
   const state = aanpak.state;
-  if (state === 'inactief' || state === 'vernietigd') return [state];
+  if (state === 'vernietigd') return [state];
+  if (state === 'inactief') {
+    const keeper = r.kind === 'participant' && aanpak.participants.some((p) => p.id === r.participantId && !p.removedAt && isRegisseurRole(p));
+    const kept = keeper && (ctx.purpose === 'inzage' || (ctx.purpose === 'retention' && level === 'groep'));
+    if (!kept) return [state];
+  }
 
   const out: ReasonId[] = [];
   const step = ruleStep(aanpak);
@@ -326,6 +336,12 @@ export function filterForAudience(items: GateContent[], ctx: GateContext, audien
  * The audit record of one gate decision: outcome, level, rule ids, audience keys and the content
  * reference. Never the text or the screening fragments (only how many findings there were).
  */
+function memberIdsOf(content: GateContent, decision: GateDecision): string {
+  const ids = new Set(content.memberIds ?? []);
+  for (const f of decision.findings) if (f.memberId) ids.add(f.memberId);
+  return [...ids].sort().join(',');
+}
+
 export function gateAuditEvent(
   decision: GateDecision,
   content: GateContent,
@@ -350,6 +366,8 @@ export function gateAuditEvent(
       declaredLevel: content.level,
       findings: decision.findings.length,
       blockedRecipients: blocked.length,
+      // Opaque ids of the members the content is about (declared or found): for inzage (R-X-91).
+      memberIds: memberIdsOf(content, decision),
     },
   };
 }

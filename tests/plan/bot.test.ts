@@ -211,4 +211,25 @@ describe('plan plugin', () => {
     expect(audit.some((e) => e.type === 'inzage.answered' && e.data?.requestId === requestId)).toBe(true);
     expect((await store.listReminders(aanpak.id)).filter((x) => x.key === `inzage-deadline:${requestId}` && x.status === 'pending')).toHaveLength(0);
   });
+
+  it('R-X-92, R-7-1: an inactief dossier still answers inzage for its procesregisseur, through the outbox', async () => {
+    const { plugin, turn, store, f, reload } = await setup('inactief');
+    const aanpak = await reload();
+    const jan = f.members[0]!;
+    await plugin.action(turn('aad-regie', 'personal'), 'inzage.record', { aanpakId: aanpak.id, memberId: jan.id, inzageReceived: '2026-03-02' });
+    const requestId = String((await store.listReminders(aanpak.id)).find((x) => x.key?.startsWith('inzage-deadline:'))!.payload.requestId);
+    const exp = await plugin.action(turn('aad-regie', 'personal'), 'inzage.export', { aanpakId: aanpak.id, memberId: jan.id, requestId });
+    const msg = exp!.out[0]!;
+    expect(msg.purpose).toBe('inzage');
+    const { Outbox } = await import('../../src/bot/outbox.js');
+    const pino = (await import('pino')).default;
+    const outbox = new Outbox({ store, env: f.env, logger: pino({ level: 'silent' }), appId: '' });
+    // Nothing of the member's file was held back although the dossier is inactief…
+    expect(cardText(exp)).toContain('Alle onderdelen mochten naar deze ontvangers.');
+    // …and the outbox releases it (unreachable only because this test has no conversation reference).
+    expect((await outbox.sendProactive(msg)).outcome).toBe('unreachable');
+    // To anyone but the dossier keeper it stays refused.
+    const wijkagent = aanpak.participants.find((p) => p.organisation === 'politie')!;
+    expect((await outbox.sendProactive({ ...msg, to: { kind: 'direct', aanpakId: aanpak.id, participantId: wijkagent.id } })).outcome).toBe('denied');
+  });
 });

@@ -91,7 +91,7 @@ describe('gate: steps 1 and 2A', () => {
     expect(d.outcome).toBe('deny');
     expect(d.level).toBe('persoon');
     expect(hit(d, 'R-1-1')).toEqual(['boa', 'jw', 'om', 'regie', 'verv']);
-    expect(d.reasons.find((r) => r.ruleId === 'R-1-1')!.message).toBe('In stap 1 alleen informatie op groepsniveau: geen namen (R-1-1).');
+    expect(d.reasons.find((r) => r.ruleId === 'R-1-1')!.message).toBe('In stap 1 alleen informatie op groepsniveau: geen namen of andere persoonsgegevens (R-1-1).');
     expect(d.findings.map((f) => f.fragment)).toEqual(['Ali']);
   });
 
@@ -283,6 +283,18 @@ describe('gate: end states and membership', () => {
     }
   });
 
+  it('R-7-1, R-X-92: an inactief dossier still answers a rights request and retention notices, to its keeper only', () => {
+    const a = makeAanpak('inactief', { lastStep: '7' });
+    const named = content({ kind: 'export_paragraph', text: 'Ali is verhuisd', memberIds: ['m2'] });
+    expect(decide(named, { ...ctx(a), purpose: 'inzage' }, to('regie', 'verv')).outcome).toBe('allow');
+    expect(hit(decide(named, { ...ctx(a), purpose: 'inzage' }, PARTNERS), 'R-7-1')).toEqual(['boa', 'jw', 'om']);
+    const notice = content({ kind: 'reminder', text: 'Het dossier wordt over 2 weken vernietigd.' });
+    expect(decide(notice, { ...ctx(a), purpose: 'retention' }, to('regie')).outcome).toBe('allow');
+    expect(decide(named, { ...ctx(a), purpose: 'retention' }, to('regie')).outcome).toBe('deny');
+    expect(decide(notice, ctx(a), to('regie')).outcome).toBe('deny');
+    expect(decide(named, { ...ctx(makeAanpak('vernietigd', { lastStep: '7' })), purpose: 'inzage' }, to('regie')).outcome).toBe('deny');
+  });
+
   it('R-7-1: a gesloten aanpak is read-only: content only reaches the procesregisseur and vervanger', () => {
     const a = makeAanpak('gesloten', { lastStep: '7' });
     const d = decide(content({ text: 'Ali is verhuisd', memberIds: ['m2'] }), ctx(a), PARTNERS);
@@ -355,7 +367,7 @@ describe('filterForAudience', () => {
       { ref: 'i2', ruleIds: ['R-1-1'] },
       { ref: 'i3', ruleIds: ['R-1-1'] },
     ]);
-    expect(r.summary).toBe('2 items achtergehouden: namen zijn in stap 1 niet toegestaan (R-1-1).');
+    expect(r.summary).toBe('2 items achtergehouden: persoonsgegevens (zoals namen en nummers) zijn in stap 1 niet toegestaan (R-1-1).');
     expect(r.summary).not.toMatch(/Ali|Jöran|Vries/);
   });
 
@@ -377,7 +389,7 @@ describe('filterForAudience', () => {
     const r = filterForAudience([content({ ref: 'i1', text: 'De groep' })], ctx(makeAanpak('1')), PARTNERS);
     expect(r).toEqual({ allowed: [content({ ref: 'i1', text: 'De groep' })], withheld: [], summary: null });
     expect(filterForAudience([content({ ref: 'x', level: 'persoon' })], ctx(makeAanpak('1')), PARTNERS).summary).toBe(
-      '1 item achtergehouden: namen zijn in stap 1 niet toegestaan (R-1-1).',
+      '1 item achtergehouden: persoonsgegevens (zoals namen en nummers) zijn in stap 1 niet toegestaan (R-1-1).',
     );
   });
 });
@@ -398,7 +410,7 @@ describe('gateAuditEvent', () => {
       audience: ['pol', 'school', 'driehoek'],
     });
     expect(e.ruleIds!.sort()).toEqual(['R-4-1', 'R-X-14', 'R-X-22'].sort());
-    expect(e.data).toMatchObject({ contentRef: 'ans-9:CV-4', findings: 3 });
+    expect(e.data).toMatchObject({ contentRef: 'ans-9:CV-4', findings: 3, memberIds: 'm1' });
     const json = JSON.stringify(e);
     for (const secret of ['Jöran', 'Vries', '123456782', '06-12345678']) expect(json).not.toContain(secret);
   });
