@@ -27,6 +27,7 @@ export interface Delivery {
 }
 
 const CHANNEL_REF_PREFIX = 'conv:';
+const ROSTER_TTL_MS = 5 * 60_000;
 
 export function channelRefKey(conversationId: string): string {
   return `${CHANNEL_REF_PREFIX}${conversationId}`;
@@ -40,6 +41,8 @@ export class Outbox {
   private readonly log: Logger;
   /** Conversation references already stored by this process (key → JSON). */
   private readonly known = new Map<string, string>();
+  /** Channel rosters (AAD object ids) seen in recent turns: who really reads a channel post. */
+  private readonly rosters = new Map<string, { at: number; aad: string[] }>();
 
   constructor(private readonly deps: OutboxDeps) {
     this.log = deps.logger.child({ component: 'outbox' });
@@ -76,9 +79,46 @@ export class Outbox {
     return this.deniedCard(aanpak, msg, denied.reasons);
   }
 
+  /**
+   * The members of the aanpak's channel, read from Teams in a turn of that channel and kept for
+   * five minutes (proactive posts use the last known roster). Undefined when never seen.
+   */
+  private async channelRoster(context: TurnContext | undefined, channelId: string): Promise<string[] | undefined> {
+    const now = this.deps.env.now().getTime();
+    const cached = this.rosters.get(channelId);
+    if (cached && now - cached.at < ROSTER_TTL_MS) return cached.aad;
+    const a = context?.activity;
+    if (!a || a.conversation?.conversationType === 'personal' || (a.conversation?.id ?? '').split(';')[0] !== channelId) return cached?.aad;
+    try {
+      const aad: string[] = [];
+      let token: string | undefined;
+      for (let page = 0; page < 20; page++) {
+        const r = await TeamsInfo.getPagedMembers(context!, 500, token);
+        for (const m of r.members) aad.push(m.aadObjectId ?? m.id);
+        token = r.continuationToken;
+        if (!token) break;
+      }
+      this.rosters.set(channelId, { at: now, aad });
+      return aad;
+    } catch {
+      return cached?.aad;
+    }
+  }
+
+  /** Channel members who are not active participants: they may see group level only. */
+  private async observers(context: TurnContext | undefined, aanpak: Aanpak): Promise<Recipient[]> {
+    const roster = await this.channelRoster(context, aanpak.channelId);
+    if (!roster) return [];
+    const members = new Set(activeParticipants(aanpak).map((p) => p.aadObjectId));
+    return roster.filter((aad) => !members.has(aad)).map((aad) => ({ kind: 'observer', aadObjectId: aad }));
+  }
+
   /** Resolves the real audience of a message. */
-  private audience(aanpak: Aanpak, turn: Turn | undefined, msg: Outgoing): Recipient[] {
-    const everyone = (): Recipient[] => activeParticipants(aanpak).map((p) => ({ kind: 'participant', participantId: p.id }));
+  private async audience(aanpak: Aanpak, turn: Turn | undefined, msg: Outgoing, context?: TurnContext): Promise<Recipient[]> {
+    const everyone = async (): Promise<Recipient[]> => [
+      ...activeParticipants(aanpak).map((p): Recipient => ({ kind: 'participant', participantId: p.id })),
+      ...(await this.observers(context, aanpak)),
+    ];
     switch (msg.to.kind) {
       case 'channel':
         return everyone();
@@ -127,7 +167,7 @@ export class Outbox {
     if (!msg.aanpakId) return this.report(msg, 'failed', 0);
     const aanpak = await this.deps.store.getAanpak(msg.aanpakId);
     if (!aanpak) return this.report(msg, 'failed', 0);
-    const audience = this.audience(aanpak, undefined, msg);
+    const audience = await this.audience(aanpak, undefined, msg);
     if (msg.contents.length > 0) {
       const blocking = await this.check(aanpak, msg, audience, actor);
       if (blocking) return this.report(msg, 'denied', audience.length, blocking);
@@ -158,7 +198,7 @@ export class Outbox {
       return this.report(msg, 'denied', 0);
     }
     if (aanpak && msg.contents.length > 0) {
-      const audience = this.audience(aanpak, turn, msg);
+      const audience = await this.audience(aanpak, turn, msg, context);
       const actor = participantByAad(aanpak, turn.actor.aadObjectId);
       const blocking = await this.check(aanpak, msg, audience, actor?.id ?? `aad:${turn.actor.aadObjectId}`);
       if (blocking) {

@@ -59,6 +59,7 @@ import {
 } from '../workflow/plan.js';
 import { canReopen } from '../workflow/retention.js';
 import { aggregateDuiding } from '../workflow/rounds.js';
+import { recipientKey } from '../workflow/gate.js';
 import { createScreener } from '../workflow/screening.js';
 import { localDate } from '../workflow/time.js';
 import {
@@ -513,7 +514,7 @@ export class PlanPlugin implements BotPlugin {
         actor,
         at: this.now(),
         level: gated.level,
-        audience: audience.map((r) => (r.kind === 'driehoek' ? 'driehoek' : r.participantId)),
+        audience: audience.map(recipientKey),
         ...(gated.withheld.reasons.length ? { ruleIds: gated.withheld.reasons.map((r) => r.ruleId).sort() } : {}),
         outcome: gated.withheld.count > 0 ? 'deny' : 'allow',
         data: { kind: raw.kind, withheld: gated.withheld.count, anonymised: gated.anonymised },

@@ -51,7 +51,9 @@ export interface GateContext {
 export const DRIEHOEK = 'driehoek';
 
 export function recipientKey(r: Recipient): string {
-  return r.kind === 'driehoek' ? DRIEHOEK : r.participantId;
+  if (r.kind === 'driehoek') return DRIEHOEK;
+  if (r.kind === 'observer') return `observer:${r.aadObjectId}`;
+  return r.participantId;
 }
 
 // ---- Reasons ------------------------------------------------------------------------------
@@ -69,7 +71,8 @@ type ReasonId =
   | 'gesloten'
   | 'inactief'
   | 'vernietigd'
-  | 'notParticipant';
+  | 'notParticipant'
+  | 'observer';
 
 interface ReasonDef {
   ruleId: string;
@@ -140,6 +143,11 @@ const REASONS: Record<ReasonId, ReasonDef> = {
     message: 'Dit dossier is vernietigd: er wordt niets gedeeld (R-7-1).',
     short: 'het dossier is vernietigd (R-7-1)',
   },
+  observer: {
+    ruleId: 'R-X-16',
+    message: 'In dit kanaal zit iemand die niet aan de aanpak deelneemt: hier alleen informatie op groepsniveau (R-X-16). Voeg die persoon toe als deelnemer of gebruik je persoonlijke chat.',
+    short: 'in het kanaal zit iemand die niet deelneemt (R-X-16)',
+  },
   notParticipant: {
     ruleId: 'R-X-16',
     message: 'Alleen actieve deelnemers van deze aanpak ontvangen informatie (R-X-16).',
@@ -206,6 +214,14 @@ function check(prep: Prepared, ctx: GateContext, r: Recipient): ReasonId[] {
   if (r.kind === 'driehoek') {
     if (state === 'gesloten' && !(level === 'groep' && GESLOTEN_BROADCAST_KINDS.has(content.kind))) out.push('gesloten');
     if (aboveGroep) out.push('driehoek');
+    return out;
+  }
+
+  // A channel member who is not a participant sees what the channel may show at group level
+  // (step cards, counts, group-level answers) and nothing above it (R-X-16).
+  if (r.kind === 'observer') {
+    if (state === 'gesloten' && !(level === 'groep' && GESLOTEN_BROADCAST_KINDS.has(content.kind))) out.push('gesloten');
+    if (aboveGroep) out.push('observer');
     return out;
   }
 

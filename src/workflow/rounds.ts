@@ -26,7 +26,7 @@ import {
 import { CIRCULAIR_QUESTIONS, PIJLERS, duidingItemsForStep, informatievragenForStep } from './catalog/index.js';
 import { isRegisseur } from './aanpak.js';
 import { levelRank, maxLevel } from './levels.js';
-import { decide, filterForAudience, gateAuditEvent } from './gate.js';
+import { decide, filterForAudience, gateAuditEvent, recipientKey } from './gate.js';
 import { addDays, localDate } from './time.js';
 import type { Screener } from './screening.js';
 
@@ -569,7 +569,7 @@ export function publishFlipover(
     actor: by,
     at,
     level: maxPublished,
-    audience: audience.map((r) => (r.kind === 'driehoek' ? 'driehoek' : r.participantId)),
+    audience: audience.map(recipientKey),
     outcome: withheldCount > 0 ? 'deny' : 'allow',
     data: { roundId: round.id, questions: published.length, allowed: allowedCount, withheld: withheldCount },
   };

@@ -384,13 +384,17 @@ export interface GateContent {
   pgaContributorId?: string;
 }
 
-export type Recipient = { kind: 'participant'; participantId: string } | { kind: 'driehoek' };
+export type Recipient =
+  | { kind: 'participant'; participantId: string }
+  | { kind: 'driehoek' }
+  /** Someone in the shared channel who is not a participant of the aanpak (AAD object id). */
+  | { kind: 'observer'; aadObjectId: string };
 
 export interface GateReason {
   ruleId: string;
   /** Dutch, short, content-free: safe to show in the channel. */
   message: string;
-  /** Recipient keys (participant id or 'driehoek') this reason applies to. */
+  /** Recipient keys (participant id, 'driehoek' or 'observer:<aad>') this reason applies to. */
   recipients: string[];
 }
 

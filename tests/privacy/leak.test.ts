@@ -94,7 +94,7 @@ function mayReceive(step: StepId, r: Recipient, level: Level, memberIds: string[
     return !p || CONVENANT.has(p.organisation) || !!p.geheimhouding;
   }
   if (step === '1' || step === '2A') return false;
-  if (r.kind === 'driehoek') return false;
+  if (r.kind !== 'participant') return false; // the driehoek and channel observers get group level only
   const p = PARTICIPANTS.find((x) => x.id === r.participantId)!;
   const author = PARTICIPANTS.find((x) => x.id === authorId)!;
   if (author.organisation === 'jongerenwerk') return false; // no weighing recorded in this fixture
@@ -170,7 +170,7 @@ describe('privacy leaks: domain path (decide, filterForAudience, publishFlipover
             const memberIds = post.leak.memberId ? [post.leak.memberId] : [];
             for (const r of audience) {
               if (!mayReceive(step, r, post.leak.level, memberIds, content.authorId)) {
-                leaks.push(`${step} ${kind} → ${name}/${r.kind === 'driehoek' ? 'driehoek' : r.participantId}: ${post.leak.label}`);
+                leaks.push(`${step} ${kind} → ${name}/${r.kind === 'participant' ? r.participantId : r.kind}: ${post.leak.label}`);
               }
             }
           }
