@@ -18,6 +18,8 @@ export interface BotPlugin {
   name: string;
   command?(turn: Turn, text: string): Promise<HandlerResult | undefined>;
   action?(turn: Turn, verb: string, data: Record<string, unknown>): Promise<HandlerResult | undefined>;
+  /** The user's answer to a Teams file consent card (accept with upload info, or decline). */
+  fileConsent?(turn: Turn, response: unknown): Promise<HandlerResult | undefined>;
 }
 
 export interface BotOptions {
@@ -156,6 +158,21 @@ export function createBot(options: BotOptions): Bot {
       return renderErrorCard({ message: 'Er ging iets mis. Probeer het opnieuw; blijft het misgaan, meld het dan bij de beheerder.' }).content as AdaptiveCard;
     }
   });
+
+  // Teams file consent (production documents): the plugin that offered the file uploads it.
+  const onFileConsent = async (context: TurnContext, response: unknown) => {
+    if (!(await firstTime(context))) return;
+    const turn = turnOf(context);
+    for (const plugin of plugins) {
+      const r = await guarded(() => plugin.fileConsent?.(turn, response));
+      if (r) {
+        await outbox.deliver(context, turn, r.invoke ? { out: [...r.out, r.invoke] } : r);
+        return;
+      }
+    }
+  };
+  app.fileConsentAccept(async (context, _state, response) => onFileConsent(context, response));
+  app.fileConsentDecline(async (context, _state, response) => onFileConsent(context, response));
 
   // Any other invoke (unknown name, unsupported feature): a clear 200 answer instead of 501.
   app.addRoute(

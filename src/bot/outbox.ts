@@ -9,7 +9,7 @@ import { activeParticipants, findParticipant, participantByAad } from '../workfl
 import { blockedRecipients, decide, gateAuditEvent } from '../workflow/gate.js';
 import { createScreener } from '../workflow/screening.js';
 import type { Aanpak, Env, GateDecision, GateReason, Recipient } from '../workflow/types.js';
-import type { HandlerResult, Outgoing, Turn } from './types.js';
+import type { FileAttachment, HandlerResult, Outgoing, Turn } from './types.js';
 
 export interface OutboxDeps {
   store: Store;
@@ -33,7 +33,7 @@ export function channelRefKey(conversationId: string): string {
   return `${CHANNEL_REF_PREFIX}${conversationId}`;
 }
 
-function cardActivity(card: CardAttachment): Partial<Activity> {
+function cardActivity(card: CardAttachment | FileAttachment): Partial<Activity> {
   return { type: 'message', attachments: [card] };
 }
 
@@ -70,6 +70,8 @@ export class Outbox {
 
   /** An invoke response goes to the interactor only. */
   private async gateInvoke(turn: Turn, msg: Outgoing): Promise<CardAttachment> {
+    // An invoke response is always an Adaptive Card (a file card goes out as a message instead).
+    if (msg.card.contentType !== 'application/vnd.microsoft.card.adaptive') return renderErrorCard({ message: 'Verwerkt.' });
     if (!msg.aanpakId || msg.contents.length === 0) return msg.card;
     const aanpak = await this.deps.store.getAanpak(msg.aanpakId);
     const me = aanpak && participantByAad(aanpak, turn.actor.aadObjectId);

@@ -75,9 +75,9 @@ import {
   type Recipient,
 } from '../workflow/types.js';
 import type { BotPlugin } from './app.js';
-import { DownloadStore, downloadUrl, registerDownloadRoute } from './downloads.js';
+import { DownloadStore, FileConsentFlow, downloadUrl, registerDownloadRoute, type FileConsentResponse } from './downloads.js';
 import { UserError, errorResult } from './handlers.js';
-import type { HandlerResult, Outgoing, Turn } from './types.js';
+import type { FileAttachment, HandlerResult, Outgoing, Turn } from './types.js';
 
 export interface PlanPluginDeps {
   store: Store;
@@ -86,6 +86,8 @@ export interface PlanPluginDeps {
   /** Base URL of this bot for download links (PUBLIC_URL, or http://host:port locally). */
   baseUrl: string;
   afterChange?: (aanpakId: string) => Promise<void>;
+  /** Production: documents go out as a Teams file consent card instead of download links. */
+  consent?: FileConsentFlow;
 }
 
 const LEVEL_CHOICES: readonly Level[] = ['groep', 'persoon', 'bijzonder'];
@@ -214,6 +216,27 @@ export class PlanPlugin implements BotPlugin {
       return this.fail(err);
     }
     return undefined;
+  }
+
+  /** The requester accepted or declined the file consent card of a document. */
+  async fileConsent(turn: Turn, response: unknown): Promise<HandlerResult | undefined> {
+    if (!this.deps.consent) return undefined;
+    const value = (response && typeof response === 'object' ? response : {}) as FileConsentResponse;
+    const r = await this.deps.consent.respond(value, turn.actor.aadObjectId);
+    const notice = (message: string) => ({ out: [reply(renderErrorCard({ message }), `file consent ${r.kind}`)] });
+    switch (r.kind) {
+      case 'uploaded':
+        // The file card points at the requester's own OneDrive copy; it carries no content itself.
+        return { out: [{ to: { kind: 'reply' }, card: r.info as FileAttachment, label: 'file info', contents: [] }] };
+      case 'declined':
+        return notice('Je hebt het document geweigerd; er is niets opgeslagen.');
+      case 'forbidden':
+        return notice('Dit document is voor iemand anders bestemd.');
+      case 'expired':
+        return notice('Deze aanbieding is verlopen of al gebruikt. Vraag het document opnieuw op.');
+      default:
+        return notice('Het opslaan van het document is mislukt. Vraag het opnieuw op.');
+    }
   }
 
   private fail(err: unknown): HandlerResult {
@@ -527,6 +550,25 @@ export class PlanPlugin implements BotPlugin {
   private async deliver(turn: Turn, aanpak: Aanpak, me: Participant, gated: GatedDocument, label: string, purpose?: 'inzage'): Promise<HandlerResult> {
     const date = localDate(this.now());
     const generated = `Gemaakt op ${dutchDay(this.now())}.`;
+    if (this.deps.consent) {
+      // Teams asks the requester to accept the file; it is uploaded to their own OneDrive only.
+      const file = await renderFile(gated.model, 'docx', date, generated);
+      const offer = this.deps.consent.offer(file, turn.actor.aadObjectId, `${gated.model.title} · ${aanpak.name}`) as FileAttachment;
+      const out: Outgoing[] = [
+        {
+          to: { kind: 'direct', aanpakId: aanpak.id, participantId: me.id },
+          card: offer,
+          aanpakId: aanpak.id,
+          label,
+          contents: documentContents(gated.model),
+          ...(purpose ? { purpose } : {}),
+        },
+      ];
+      if (turn.conversationType !== 'personal') {
+        out.push(reply(renderErrorCard({ message: 'Ik heb het document in je persoonlijke chat gezet.' }), `${label} notice`, aanpak.id, [groep(`export:${gated.model.kind}:notice`, me.id)]));
+      }
+      return { out };
+    }
     const links: { title: string; url: string }[] = [];
     let expiresAt = '';
     for (const format of ['docx', 'md'] as const) {
@@ -877,6 +919,7 @@ export function planFeature(): Feature {
         downloads: store(ctx),
         baseUrl: ctx.config.publicUrl ?? `http://${ctx.config.host === '0.0.0.0' ? '127.0.0.1' : ctx.config.host}:${ctx.config.port}`,
         afterChange: ctx.afterChange,
+        ...(ctx.config.mode === 'production' ? { consent: new FileConsentFlow(ctx.env.now) } : {}),
       }),
     routes: (ctx, app) => registerDownloadRoute(app, store(ctx)),
   };

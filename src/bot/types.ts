@@ -28,9 +28,17 @@ export type Destination =
   /** A participant's 1:1 chat with the bot. */
   | { kind: 'direct'; aanpakId: string; participantId: string };
 
+/** A Teams attachment other than an Adaptive Card (file consent card, file info card). */
+export interface FileAttachment {
+  contentType: 'application/vnd.microsoft.teams.card.file.consent' | 'application/vnd.microsoft.teams.card.file.info';
+  name: string;
+  content: Record<string, unknown>;
+  contentUrl?: string;
+}
+
 export interface Outgoing {
   to: Destination;
-  card: CardAttachment;
+  card: CardAttachment | FileAttachment;
   /** The aanpak whose content this message carries (required when contents is non-empty). */
   aanpakId?: string;
   /** Every piece of aanpak content in the card, with its level: the outbox gates each one. */
