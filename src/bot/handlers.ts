@@ -111,6 +111,7 @@ import {
   stateLabel,
   stepName,
 } from './labels.js';
+import { UserError, errorResult, reply } from './results.js';
 import type { Actor, HandlerResult, Outgoing, Turn } from './types.js';
 
 export interface BotDeps {
@@ -140,16 +141,7 @@ export function regisseurRefreshIds(aanpak: Aanpak): string[] {
     .slice(0, 60);
 }
 
-/** A user-facing problem: shown as an error card in the user's own conversation. */
-export class UserError extends Error {
-  constructor(
-    readonly userMessage: string,
-    readonly ruleIds: string[] = [],
-  ) {
-    super(userMessage);
-    this.name = 'UserError';
-  }
-}
+export { UserError, errorResult } from './results.js';
 
 const MAX_COMMAND = 2000;
 const MAX_ID = 200;
@@ -203,13 +195,6 @@ function submissionDigest(data: Data): string {
 
 // ---- results ------------------------------------------------------------------------------
 
-function reply(card: CardAttachment, label: string, aanpakId?: string, contents: GateContent[] = []): Outgoing {
-  return { to: { kind: 'reply' }, card, label, contents, ...(aanpakId ? { aanpakId } : {}) };
-}
-
-export function errorResult(message: string, ruleIds: string[] = []): HandlerResult {
-  return { out: [reply(renderErrorCard({ message, ...(ruleIds.length ? { ruleIds } : {}) }), 'error')] };
-}
 
 /** Group-level content carried by a card whose texts come from the catalog or counts. */
 function groupContent(aanpak: Aanpak, ref: string, kind: GateContent['kind'], authorId: string): GateContent {

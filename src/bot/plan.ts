@@ -76,7 +76,7 @@ import {
 } from '../workflow/types.js';
 import type { BotPlugin } from './app.js';
 import { DownloadStore, FileConsentFlow, downloadUrl, registerDownloadRoute, type FileConsentResponse } from './downloads.js';
-import { UserError, errorResult } from './handlers.js';
+import { UserError, errorResult, reply } from './results.js';
 import type { FileAttachment, HandlerResult, Outgoing, Turn } from './types.js';
 
 export interface PlanPluginDeps {
@@ -91,10 +91,6 @@ export interface PlanPluginDeps {
 }
 
 const LEVEL_CHOICES: readonly Level[] = ['groep', 'persoon', 'bijzonder'];
-
-function reply(card: CardAttachment, label: string, aanpakId?: string, contents: GateContent[] = []): Outgoing {
-  return { to: { kind: 'reply' }, card, label, contents, ...(aanpakId ? { aanpakId } : {}) };
-}
 
 function direct(aanpak: Aanpak, p: Participant, card: CardAttachment, label: string, contents: GateContent[]): Outgoing {
   return { to: { kind: 'direct', aanpakId: aanpak.id, participantId: p.id }, card, label, contents, aanpakId: aanpak.id };
