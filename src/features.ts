@@ -5,7 +5,8 @@ import { planFeature } from './bot/plan.js';
 
 export const FEATURES: Feature[] = [
   // REMINDER_WORKER=off when the worker runs as its own process (npm run worker).
-  remindersFeature({ worker: process.env.REMINDER_WORKER !== 'off' }),
+  // REMINDER_POLL_MS: a short poll for the end-to-end test (default 5 s).
+  remindersFeature({ worker: process.env.REMINDER_WORKER !== 'off', ...(Number(process.env.REMINDER_POLL_MS) > 0 ? { pollMs: Number(process.env.REMINDER_POLL_MS) } : {}) }),
   // Plan van aanpak, exports (download route), inzage, rectificatie, sluiten en heropenen.
   planFeature(),
 ];

@@ -9,6 +9,7 @@ import { checkTenant } from './bot/auth.js';
 import { checkEnvelope } from './bot/envelope.js';
 import { compose, type Composed } from './compose.js';
 import { FEATURES } from './features.js';
+import { testClockFromEnv } from './testing/clock.js';
 
 export type { TurnHandler } from './bot/adapter.js';
 
@@ -197,8 +198,11 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   }
   const logger = createLogger({ level: config.logLevel });
   let composed: Composed;
+  // TEST ONLY: GA_TEST_CLOCK=1 in local mode swaps the system clock for a settable one (+ /_test/clock).
+  const testClock = testClockFromEnv(env, config.mode);
+  if (testClock) logger.warn('GA_TEST_CLOCK=1: test clock active (POST /_test/clock moves time)');
   try {
-    composed = await compose(config, logger, FEATURES);
+    composed = await compose(config, logger, testClock ? [...FEATURES, testClock.feature] : FEATURES, testClock?.clock);
   } catch (err) {
     // A clear start-up error (missing key, bad convenant file), never a stack trace of content.
     console.error((err as Error).message);

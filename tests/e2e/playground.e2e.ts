@@ -133,8 +133,9 @@ async function waitForWillemCard(predicate: (c: Json) => boolean): Promise<Json>
 
 describe('Agents Playground (browser)', () => {
   beforeAll(async () => {
-    rmSync(SHOTS, { recursive: true, force: true });
+    // Only this test's own files: tests/e2e/screenshots/multi-user/ belongs to the other e2e test.
     mkdirSync(SHOTS, { recursive: true });
+    for (const f of readdirSync(SHOTS)) if (f.endsWith('.png')) rmSync(join(SHOTS, f), { force: true });
     stack = await startStack();
     willemClient = await startFakeConnector();
     profile = mkdtempSync(join(tmpdir(), 'ga-chromium-'));
@@ -236,7 +237,7 @@ describe('Agents Playground (browser)', () => {
 
       // Every card on the page rendered Dutch texts, none of the error card's.
       await expect(page.locator('.ac-adaptiveCard').filter({ hasText: 'Er ging iets mis' }).count()).resolves.toBe(0);
-      expect(readdirSync(SHOTS).length).toBeGreaterThanOrEqual(10);
+      expect(readdirSync(SHOTS).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(10);
     } catch (err) {
       await page.screenshot({ path: join(SHOTS, 'failure-page.png'), fullPage: true }).catch(() => undefined);
       const logs = `--- bot log ---\n${s.bot.log().slice(-3000)}\n--- playground log ---\n${s.playground.log().slice(-3000)}`;

@@ -116,8 +116,13 @@ export interface Stack {
   cleanup(): Promise<void>;
 }
 
+export interface StackOptions {
+  /** Extra environment for the bot process (e.g. GA_TEST_CLOCK=1, REMINDER_POLL_MS). */
+  botEnv?: Record<string, string>;
+}
+
 /** The bot on 3978 (or a free port) with a temp DATA_DIR, and the Playground on 56150 (or a free port) pointed at it. */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const workDir = mkdtempSync(join(tmpdir(), 'ga-e2e-'));
   const dataDir = join(workDir, 'data');
   const botPort = await pickPort(3978);
@@ -126,7 +131,7 @@ export async function startStack(): Promise<Stack> {
 
   const bot = start('bot', bin('tsx'), ['src/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(botPort), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', MicrosoftAppId: '' },
+    env: { ...process.env, PORT: String(botPort), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', MicrosoftAppId: '', ...options.botEnv },
     logDir: workDir,
   });
   // The Playground reads .m365agentsplayground.yml from its cwd and writes ./devTools there:

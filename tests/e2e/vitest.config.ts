@@ -8,7 +8,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     fileParallelism: false,
-    // Worst case stays under 3 minutes: start 45 s + scenario 100 s + teardown 20 s.
+    // Per test file, worst case under 3 minutes: start 45 s + scenario 100 s (each phase of
+    // multi-user.e2e.ts has its own 100 s; the whole run takes about 30 s) + teardown 20 s.
     testTimeout: 100_000,
     hookTimeout: 45_000,
     teardownTimeout: 20_000,
