@@ -509,19 +509,9 @@ export class Handlers {
         contents: [groupContent(saved, `status:${saved.id}:closed`, 'status', me.id)],
       });
     }
-    const confirm = renderStatusCard({
-      ctx: this.ctx(saved),
-      aanpakName: saved.name,
-      stepLabel: stateLabel(saved.state),
-      stepName: stepName(saved.state),
-      sinceLabel: dateLabel(this.now()),
-      participants: activeParticipants(saved).length,
-      openChecklist: isStep(saved.state) ? missingRequired(saved, saved.state).length : 0,
-      openRounds: [],
-      openActions: 0,
-      overdueActions: 0,
-    });
-    return { out, invoke: reply(confirm, 'transition applied', saved.id, [groupContent(saved, `status:${saved.id}`, 'status', me.id)]) };
+    // The clicker gets the real status of the aanpak after the move (rounds, actions, checklist).
+    const status = (await this.statusFor(saved, me)).out[0]!;
+    return { out, invoke: { ...status, label: 'transition applied' } };
   }
 
   // ---- checklist --------------------------------------------------------------------------
@@ -590,6 +580,8 @@ export class Handlers {
         ...(p.functie ? { functie: p.functie } : {}),
         ...(p.geheimhouding ? { geheimhoudingLabel: `getekend ${dateLabel(p.geheimhouding.date)}` } : {}),
         canRecordGeheimhouding: canManage && p.role === 'incidenteel' && !p.geheimhouding,
+        needsGeheimhouding: p.role === 'incidenteel',
+        canRemove: p.id !== viewer.id,
         unreachable: unreachable.has(p.id),
       })),
       canManage,

@@ -578,6 +578,9 @@ export function renderDeelnemersCard(view: DeelnemersView): CardAttachment {
         ? md(`Geheimhouding: ${p.geheimhoudingLabel}`)
         : 'Geheimhouding: nog niet vastgelegd',
       geheimhoudingColor: p.geheimhoudingLabel ? 'Default' : 'Warning',
+      // Convenantpartners need no verklaring here: only show it when recorded or required.
+      showGeheimhouding: !!p.geheimhoudingLabel || p.needsGeheimhouding === true,
+      canRemove: view.canManage && p.canRemove !== false,
       removeData: baseData(view.ctx, { participantId: p.id }),
     })),
     canManage: view.canManage,

@@ -280,6 +280,10 @@ export interface DeelnemersView {
     canRecordGeheimhouding?: boolean;
     /** The bot has no 1:1 chat with this participant yet (shown to managers only). */
     unreachable?: boolean;
+    /** An incidentele deelnemer: the geheimhoudingsverklaring is required (R-X-21) and shown. */
+    needsGeheimhouding?: boolean;
+    /** Show "Verwijderen" (manager view; not for yourself). */
+    canRemove?: boolean;
   }[];
   /** Show the add form and remove buttons (procesregisseur/vervanger). */
   canManage: boolean;

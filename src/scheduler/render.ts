@@ -139,7 +139,14 @@ function draft(r: RenderInput): Draft | Outgoing | undefined {
       const noOwner = d.noOwner === true;
       return {
         to: escalation || noOwner ? 'procesregisseur' : item.audience,
-        title: escalation ? 'Actie te laat' : noOwner ? 'Actie zonder eigenaar' : `Actie: over ${ACTION_REMINDER_WORKING_DAYS} werkdagen`,
+        // A reminder delivered after the deadline (downtime) says so instead of "over 2 werkdagen".
+        title: escalation
+          ? 'Actie te laat'
+          : noOwner
+            ? 'Actie zonder eigenaar'
+            : calendarDaysBetween(now.toISOString(), str('due')) < 0
+              ? 'Actie: deadline verstreken'
+              : `Actie: over ${ACTION_REMINDER_WORKING_DAYS} werkdagen`,
         text: action.text,
         whenLabel: `${escalation ? 'Deadline was' : 'Deadline'} ${dateLabel(str('due'))} · ${ownerLabel} · ${name}`,
         open: open(escalation || noOwner ? 'Acties' : 'Mijn acties', 'actions'),
@@ -191,7 +198,7 @@ function draft(r: RenderInput): Draft | Outgoing | undefined {
       return {
         to: 'procesregisseur',
         title: 'Informatiebrief',
-        text: `${member.naam} staat ${INFORMING_AFTER_DAYS} dagen op de namenlijst van ${name} zonder uitgereikte of uitgestelde informatiebrief (R-2B-8).`,
+        text: `${member.naam} staat ${Math.max(INFORMING_AFTER_DAYS, calendarDaysBetween(member.addedAt, now.toISOString()))} dagen op de namenlijst van ${name} zonder uitgereikte of uitgestelde informatiebrief (R-2B-8).`,
         open: open('Namenlijst', 'member', { memberId: member.id }),
         extra: [{ ref: `member:${member.id}`, kind: 'namenlijst', level: 'persoon', text: member.naam, authorId: member.addedBy, memberIds: [member.id] }],
       };

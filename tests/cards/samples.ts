@@ -249,10 +249,10 @@ export const deelnemersView: Cards.DeelnemersView = {
   ctx,
   aanpakName: 'Stationsplein',
   participants: [
-    { id: 'p-1', name: 'Anna Smit', organisationLabel: 'Gemeente', roleLabel: 'procesregisseur' },
+    { id: 'p-1', name: 'Anna Smit', organisationLabel: 'Gemeente', roleLabel: 'procesregisseur', canRemove: false },
     { id: 'p-2', name: 'Ahmed Yilmaz', organisationLabel: 'Politie', roleLabel: 'partner', functie: 'wijkagent' },
-    { id: 'p-3', name: 'Piet Jansen', organisationLabel: 'School', roleLabel: 'incidenteel', geheimhoudingLabel: 'getekend 3 mrt 2026' },
-    { id: 'p-4', name: 'Lies Leerplicht', organisationLabel: 'Leerplicht', roleLabel: 'incidenteel', canRecordGeheimhouding: true, unreachable: true },
+    { id: 'p-3', name: 'Piet Jansen', organisationLabel: 'School', roleLabel: 'incidenteel', geheimhoudingLabel: 'getekend 3 mrt 2026', needsGeheimhouding: true },
+    { id: 'p-4', name: 'Lies Leerplicht', organisationLabel: 'Leerplicht', roleLabel: 'incidenteel', canRecordGeheimhouding: true, unreachable: true, needsGeheimhouding: true },
   ],
   canManage: true,
   organisations: [

@@ -36,4 +36,16 @@ describe('reminder cards', () => {
     }
     expect(rendered).toBeGreaterThanOrEqual(8);
   });
+
+  it('a reminder delivered late tells the truth: deadline passed, days on the namenlijst counted', () => {
+    const aanpak = aanpakFixture();
+    const input = { aanpak, members: [], actions: [actionFixture('act1')], rounds: [], answersByRound: {}, config: CONFIG, now: atLocalTime('2026-05-01', '10:00') };
+    const item = monitoringSchedule(input).find((i) => i.kind === 'action-reminder')!;
+    const onTime = renderReminder({ item, aanpak, input, reminderId: 'rem-1', now: new Date(item.dueAt), late: false });
+    expect(JSON.stringify(onTime[0]!.card.content)).toContain('werkdagen');
+    const late = renderReminder({ item, aanpak, input, reminderId: 'rem-1', now: new Date(new Date(item.dueAt).getTime() + 30 * 86_400_000), late: true });
+    const json = JSON.stringify(late[0]!.card.content);
+    expect(json).toContain('deadline verstreken');
+    expect(json).not.toContain('werkdagen');
+  });
 });
