@@ -7,7 +7,7 @@ import { createBotAdapter } from './bot/adapter.js';
 import { createBot, type Bot, type BotPlugin } from './bot/app.js';
 import { renderErrorCard } from './cards/index.js';
 import type { Config } from './config.js';
-import type { Logger } from './log.js';
+import { safeError, type Logger } from './log.js';
 import { openStore, type Store } from './store/index.js';
 import { DEFAULT_CONVENANT, validateConvenantConfig, type ConvenantConfig } from './workflow/convenant.js';
 import type { Env } from './workflow/types.js';
@@ -75,7 +75,7 @@ export function afterChangeQueue(run: (aanpakId: string) => Promise<void>, logge
     enqueue(aanpakId) {
       const next = (chains.get(aanpakId) ?? Promise.resolve())
         .then(() => run(aanpakId))
-        .catch((err: unknown) => logger.error({ aanpakId, err: { type: (err as Error).name, message: (err as Error).message } }, 'afterChange failed'))
+        .catch((err: unknown) => logger.error({ aanpakId, err: safeError(err) }, 'afterChange failed'))
         .finally(() => {
           if (chains.get(aanpakId) === next) chains.delete(aanpakId);
         });
@@ -113,7 +113,7 @@ export async function compose(
   const late: { bot?: Bot } = {};
   const adapter = createBotAdapter(config, logger, {
     onTurnError: async (context, error) => {
-      logger.error({ err: { type: error.name, message: error.message } }, 'turn failed');
+      logger.error({ err: safeError(error) }, 'turn failed');
       await late.bot?.outbox.sendStatic(context, renderErrorCard({ message: 'Er ging iets mis. Probeer het opnieuw.' })).catch(() => undefined);
     },
   });

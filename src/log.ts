@@ -66,3 +66,19 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     options.destination,
   );
 }
+
+/**
+ * An error for the log: its type and a scrubbed message. Library messages sometimes echo the
+ * value that failed ("Cast to string failed for value \"…\""), which could be content: quoted
+ * parts are replaced and the message is cut short. Stacks are kept out of the log.
+ */
+export function safeError(err: unknown): { type: string; message: string } {
+  const e = err as { name?: unknown; message?: unknown } | null | undefined;
+  const type = typeof e?.name === 'string' ? e.name : 'Error';
+  const raw = typeof e?.message === 'string' ? e.message : String(err);
+  const message = raw
+    .replace(/"[^"]*"|'[^']*'|`[^`]*`|“[^”]*”/g, '"…"')
+    .replace(/\s+/g, ' ')
+    .slice(0, 200);
+  return { type, message };
+}

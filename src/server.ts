@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { CloudAdapter } from 'botbuilder';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLogger, type Logger } from './log.js';
+import { createLogger, safeError, type Logger } from './log.js';
 import { createBotAdapter, type TurnErrorHandler, type TurnHandler } from './bot/adapter.js';
 import { checkTenant } from './bot/auth.js';
 import { checkEnvelope } from './bot/envelope.js';
@@ -83,7 +83,7 @@ export function createServer(deps: ServerDeps): GroepsaanpakApp {
       try {
         ok = await ready();
       } catch (err) {
-        log.warn({ err: { type: (err as Error).name, message: (err as Error).message } }, 'readiness check failed');
+        log.warn({ err: safeError(err) }, 'readiness check failed');
       }
     }
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not_ready' });
@@ -133,7 +133,7 @@ export function createServer(deps: ServerDeps): GroepsaanpakApp {
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
       return jsonError(res, e.status, e.type ?? 'bad_request', 'Bad request.');
     }
-    log.error({ err: { type: e.name, message: e.message } }, 'unhandled error');
+    log.error({ err: safeError(e) }, 'unhandled error');
     return jsonError(res, 500, 'internal_error', 'Internal error.');
   });
 
@@ -227,7 +227,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     running.close().then(
       () => process.exit(0),
       (err: unknown) => {
-        logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'shutdown failed');
+        logger.error({ err: safeError(err) }, 'shutdown failed');
         process.exit(1);
       },
     );

@@ -5,7 +5,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Config } from '../config.js';
-import type { Logger } from '../log.js';
+import { safeError, type Logger } from '../log.js';
 
 /** The bot logic for one turn; the bot module supplies the real one. */
 export type TurnHandler = (context: TurnContext) => Promise<void>;
@@ -56,7 +56,7 @@ export function createBotAdapter(config: Config, logger: Logger, options: Create
     // Ids only: the activity's text, value and attachments never reach the log.
     log.error(
       {
-        err: { type: error.name, message: error.message, stack: error.stack },
+        err: safeError(error),
         activityId: context.activity.id,
         activityType: context.activity.type,
         conversationId: context.activity.conversation?.id,
@@ -68,7 +68,7 @@ export function createBotAdapter(config: Config, logger: Logger, options: Create
       try {
         await options.onTurnError(context, error);
       } catch (inner) {
-        log.error({ err: { type: (inner as Error).name, message: (inner as Error).message } }, 'turn error handler failed');
+        log.error({ err: safeError(inner) }, 'turn error handler failed');
       }
     }
   };

@@ -3,7 +3,7 @@
 import { Application, type AdaptiveCard } from '@microsoft/teams-ai';
 import { ActivityTypes, MemoryStorage, TeamsInfo, type CloudAdapter, type TurnContext } from 'botbuilder';
 import { renderErrorCard, renderHelpCard } from '../cards/index.js';
-import type { Logger } from '../log.js';
+import { safeError, type Logger } from '../log.js';
 import type { Store } from '../store/port.js';
 import type { Env } from '../workflow/types.js';
 import { Handlers, type RosterMember } from './handlers.js';
@@ -154,7 +154,7 @@ export function createBot(options: BotOptions): Bot {
       return (card ?? renderErrorCard({ message: 'Verwerkt.' })).content as AdaptiveCard;
     } catch (err) {
       // A card action always gets an answer card, never a 5xx.
-      log.error({ err: { type: (err as Error).name, message: (err as Error).message }, verb }, 'card action failed');
+      log.error({ err: safeError(err), verb }, 'card action failed');
       return renderErrorCard({ message: 'Er ging iets mis. Probeer het opnieuw; blijft het misgaan, meld het dan bij de beheerder.' }).content as AdaptiveCard;
     }
   });
@@ -223,7 +223,7 @@ export function createBot(options: BotOptions): Bot {
   });
 
   app.error(async (context, err) => {
-    log.error({ err: { type: err.name, message: err.message }, activityType: context.activity.type }, 'turn failed');
+    log.error({ err: safeError(err), activityType: context.activity.type }, 'turn failed');
     try {
       await outbox.sendStatic(context, renderErrorCard({ message: 'Er ging iets mis. Probeer het opnieuw; blijft het misgaan, meld het dan bij de beheerder.' }));
     } catch {

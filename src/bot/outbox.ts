@@ -3,7 +3,7 @@
 // decision is audited; nothing denied is sent, and the sender gets the reason in their own chat.
 import { TeamsInfo, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import { renderErrorCard, renderGateDeniedCard, type CardAttachment } from '../cards/index.js';
-import type { Logger } from '../log.js';
+import { safeError, type Logger } from '../log.js';
 import type { Store } from '../store/port.js';
 import { activeParticipants, findParticipant, participantByAad } from '../workflow/aanpak.js';
 import { blockedRecipients, decide, gateAuditEvent } from '../workflow/gate.js';
@@ -184,7 +184,7 @@ export class Outbox {
       }
       return this.report(msg, sent ? 'sent' : 'unreachable', sent ? 1 : 0);
     } catch (err) {
-      this.log.error({ label: msg.label, err: { type: (err as Error).name, message: (err as Error).message } }, 'send failed');
+      this.log.error({ label: msg.label, err: safeError(err) }, 'send failed');
       return this.report(msg, 'failed', 0);
     }
   }
@@ -212,7 +212,7 @@ export class Outbox {
       const sent = await this.transmit(context, turn, msg, aanpak);
       return this.report(msg, sent ? 'sent' : 'unreachable', 1);
     } catch (err) {
-      this.log.error({ label: msg.label, err: { type: (err as Error).name, message: (err as Error).message } }, 'send failed');
+      this.log.error({ label: msg.label, err: safeError(err) }, 'send failed');
       return this.report(msg, 'failed', 0);
     }
   }

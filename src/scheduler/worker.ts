@@ -13,7 +13,7 @@
 import { hostname } from 'node:os';
 import type { Delivery } from '../bot/outbox.js';
 import type { Outgoing } from '../bot/types.js';
-import type { Logger } from '../log.js';
+import { safeError, type Logger } from '../log.js';
 import { applyRetention, type RetentionOptions } from '../store/retention-executor.js';
 import type { Reminder, Store } from '../store/port.js';
 import type { ConvenantConfig } from '../workflow/convenant.js';
@@ -94,10 +94,7 @@ function emptyOutcomes(): Record<Outcome, number> {
   return { sent: 0, denied: 0, deferred: 0, dropped: 0, moved: 0, retry: 0, executed: 0, fenced: 0, released: 0 };
 }
 
-function errInfo(err: unknown): { type: string; message: string } {
-  const e = err as Error;
-  return { type: e?.name ?? 'Error', message: e?.message ?? String(err) };
-}
+const errInfo = safeError;
 
 export function createWorker(options: WorkerOptions): Worker {
   const { store, sender, env, config } = options;

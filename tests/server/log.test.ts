@@ -31,3 +31,12 @@ describe('logger redaction', () => {
     expect(out.trim().split('\n').map((l) => JSON.parse(l) as unknown)).toHaveLength(3);
   });
 });
+
+describe('safeError', () => {
+  it('keeps the error type and drops quoted values and stacks from the message', async () => {
+    const { safeError } = await import('../../src/log.js');
+    const e = new TypeError('Cast to string failed for value "Kevin de Vries" at path `naam`');
+    expect(safeError(e)).toEqual({ type: 'TypeError', message: 'Cast to string failed for value "…" at path "…"' });
+    expect(safeError('x'.repeat(500)).message).toHaveLength(200);
+  });
+});
