@@ -336,7 +336,11 @@ export function filterForAudience(items: GateContent[], ctx: GateContext, audien
       continue;
     }
     withheld.push({ ref: item.ref, ruleIds: [...new Set(d.reasons.map((r) => r.ruleId))] });
-    for (const r of d.reasons) {
+    // The channel line names what matters: when one reason already holds the item back from
+    // everyone (e.g. R-1-1 in step 1), the narrower reasons add nothing for the reader.
+    const others = new Set(audience.map(recipientKey).filter((k) => k !== item.authorId)).size;
+    const everyone = d.reasons.filter((r) => r.recipients.length >= others);
+    for (const r of everyone.length ? everyone : d.reasons) {
       const phrase = SHORT_BY_MESSAGE.get(r.message) ?? r.ruleId;
       if (!phrases.includes(phrase)) phrases.push(phrase);
     }

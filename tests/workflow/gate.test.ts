@@ -369,6 +369,10 @@ describe('filterForAudience', () => {
     ]);
     expect(r.summary).toBe('2 items achtergehouden: persoonsgegevens (zoals namen en nummers) zijn in stap 1 niet toegestaan (R-1-1).');
     expect(r.summary).not.toMatch(/Ali|Jöran|Vries/);
+    // With a school in the channel the step-1 reason already covers everyone: only it is named.
+    const withSchool = filterForAudience(items, ctx(makeAanpak('1')), [...PARTNERS, ...to('school')]);
+    expect(withSchool.withheld[0]!.ruleIds.sort()).toEqual(['R-1-1', 'R-X-22']);
+    expect(withSchool.summary).toBe('2 items achtergehouden: persoonsgegevens (zoals namen en nummers) zijn in stap 1 niet toegestaan (R-1-1).');
   });
 
   it('R-X-11: a mixed aggregate is filtered per item and lists every reason once', () => {
