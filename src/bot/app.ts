@@ -24,6 +24,8 @@ export interface BotPlugin {
 
 export interface BotOptions {
   plugins?: BotPlugin[];
+  /** Reads a channel's members (tests inject one; default: Teams' roster API). */
+  readRoster?: (context: TurnContext) => Promise<string[]>;
   store: Store;
   env: Env;
   logger: Logger;
@@ -100,6 +102,7 @@ export function createBot(options: BotOptions): Bot {
     logger: options.logger,
     appId: options.appId ?? '',
     ...(options.adapter ? { adapter: options.adapter } : {}),
+    ...(options.readRoster ? { readRoster: options.readRoster } : {}),
   });
   const app = new Application({
     storage: new MemoryStorage(),

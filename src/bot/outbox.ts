@@ -18,6 +18,21 @@ export interface OutboxDeps {
   adapter?: CloudAdapter;
   /** MicrosoftAppId ('' in local mode). */
   appId: string;
+  /** Reads a conversation's members (AAD object ids); defaults to Teams' paged members API. */
+  readRoster?: (context: TurnContext) => Promise<string[]>;
+}
+
+/** Teams' roster of the conversation of a turn (channel or group chat). */
+export async function teamsRoster(context: TurnContext): Promise<string[]> {
+  const aad: string[] = [];
+  let token: string | undefined;
+  for (let page = 0; page < 20; page++) {
+    const r = await TeamsInfo.getPagedMembers(context, 500, token);
+    for (const m of r.members) aad.push(m.aadObjectId ?? m.id);
+    token = r.continuationToken;
+    if (!token) break;
+  }
+  return aad;
 }
 
 export interface Delivery {
@@ -28,6 +43,8 @@ export interface Delivery {
 
 const CHANNEL_REF_PREFIX = 'conv:';
 const ROSTER_TTL_MS = 5 * 60_000;
+/** The observer that stands for "Teams could not tell who is in this channel". */
+export const UNKNOWN_READER = '';
 
 export function channelRefKey(conversationId: string): string {
   return `${CHANNEL_REF_PREFIX}${conversationId}`;
@@ -82,35 +99,43 @@ export class Outbox {
   }
 
   /**
-   * The members of the aanpak's channel, read from Teams in a turn of that channel and kept for
-   * five minutes (proactive posts use the last known roster). Undefined when never seen.
+   * The members of the aanpak's channel (AAD object ids), read from Teams: in a turn of that
+   * channel directly, otherwise through the stored channel reference; kept for five minutes.
+   * Undefined when Teams cannot tell (no reference, connector unreachable).
    */
   private async channelRoster(context: TurnContext | undefined, channelId: string): Promise<string[] | undefined> {
     const now = this.deps.env.now().getTime();
     const cached = this.rosters.get(channelId);
     if (cached && now - cached.at < ROSTER_TTL_MS) return cached.aad;
-    const a = context?.activity;
-    if (!a || a.conversation?.conversationType === 'personal' || (a.conversation?.id ?? '').split(';')[0] !== channelId) return cached?.aad;
+    const read = this.deps.readRoster ?? teamsRoster;
+    let aad: string[] | undefined;
     try {
-      const aad: string[] = [];
-      let token: string | undefined;
-      for (let page = 0; page < 20; page++) {
-        const r = await TeamsInfo.getPagedMembers(context!, 500, token);
-        for (const m of r.members) aad.push(m.aadObjectId ?? m.id);
-        token = r.continuationToken;
-        if (!token) break;
+      const a = context?.activity;
+      if (a && a.conversation?.conversationType !== 'personal' && (a.conversation?.id ?? '').split(';')[0] === channelId) {
+        aad = await read(context!);
+      } else {
+        const ref = (await this.deps.store.getConversationRef(channelRefKey(channelId))) as Partial<ConversationReference> | undefined;
+        if (ref && this.deps.adapter) {
+          await this.deps.adapter.continueConversationAsync(this.deps.appId, ref, async (ctx) => {
+            aad = await read(ctx);
+          });
+        }
       }
-      this.rosters.set(channelId, { at: now, aad });
-      return aad;
     } catch {
-      return cached?.aad;
+      aad = undefined;
     }
+    if (!aad) return cached?.aad;
+    this.rosters.set(channelId, { at: now, aad });
+    return aad;
   }
 
-  /** Channel members who are not active participants: they may see group level only. */
+  /**
+   * Channel members who are not active participants may see group level only. When the roster
+   * cannot be read, the channel counts as having an unknown reader: group level only as well.
+   */
   private async observers(context: TurnContext | undefined, aanpak: Aanpak): Promise<Recipient[]> {
     const roster = await this.channelRoster(context, aanpak.channelId);
-    if (!roster) return [];
+    if (!roster) return [{ kind: 'observer', aadObjectId: UNKNOWN_READER }];
     const members = new Set(activeParticipants(aanpak).map((p) => p.aadObjectId));
     return roster.filter((aad) => !members.has(aad)).map((aad) => ({ kind: 'observer', aadObjectId: aad }));
   }

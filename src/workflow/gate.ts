@@ -72,7 +72,8 @@ type ReasonId =
   | 'inactief'
   | 'vernietigd'
   | 'notParticipant'
-  | 'observer';
+  | 'observer'
+  | 'rosterUnknown';
 
 interface ReasonDef {
   ruleId: string;
@@ -148,6 +149,11 @@ const REASONS: Record<ReasonId, ReasonDef> = {
     message: 'In dit kanaal zit iemand die niet aan de aanpak deelneemt: hier alleen informatie op groepsniveau (R-X-16). Voeg die persoon toe als deelnemer of gebruik je persoonlijke chat.',
     short: 'in het kanaal zit iemand die niet deelneemt (R-X-16)',
   },
+  rosterUnknown: {
+    ruleId: 'R-X-16',
+    message: 'Ik kan niet nagaan wie in dit kanaal meeleest: hier alleen informatie op groepsniveau (R-X-16). Gebruik je persoonlijke chat.',
+    short: 'onbekend wie in het kanaal meeleest (R-X-16)',
+  },
   notParticipant: {
     ruleId: 'R-X-16',
     message: 'Alleen actieve deelnemers van deze aanpak ontvangen informatie (R-X-16).',
@@ -221,7 +227,8 @@ function check(prep: Prepared, ctx: GateContext, r: Recipient): ReasonId[] {
   // (step cards, counts, group-level answers) and nothing above it (R-X-16).
   if (r.kind === 'observer') {
     if (state === 'gesloten' && !(level === 'groep' && GESLOTEN_BROADCAST_KINDS.has(content.kind))) out.push('gesloten');
-    if (aboveGroep) out.push('observer');
+    // An empty id: the channel's members could not be read (fail closed: treat as an outsider).
+    if (aboveGroep) out.push(r.aadObjectId ? 'observer' : 'rosterUnknown');
     return out;
   }
 

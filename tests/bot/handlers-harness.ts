@@ -52,7 +52,12 @@ export async function harness(): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'ga-handlers-'));
   const store = await openStore({ dataDir: dir, logger: { warn: () => {} } });
   const env = testEnv('2026-03-02T09:00:00.000Z');
-  const bot = createBot({ store, env, logger: pino({ level: 'silent' }), gemeente: 'Voorbeeldstad' });
+  // The channel's Teams roster: exactly the aanpak's participants (tests/http covers outsiders).
+  const readRoster = async (ctx: { activity: Partial<Activity> }) => {
+    const id = (ctx.activity.conversation?.id ?? '').split(';')[0]!;
+    return (await store.listAanpakkenByChannel(id)).flatMap((a) => a.participants.filter((p) => !p.removedAt).map((p) => p.aadObjectId));
+  };
+  const bot = createBot({ store, env, logger: pino({ level: 'silent' }), gemeente: 'Voorbeeldstad', readRoster });
   const sent: Harness['sent'] = [];
   const adapter = new TestAdapter(async (ctx) => {
     ctx.onSendActivities(async (c, activities, next) => {

@@ -78,4 +78,28 @@ describe('outbox', () => {
     const [e] = (await store.listAudit(aanpak.id)).filter((x) => x.type === 'gate.decision');
     expect(e).toMatchObject({ outcome: 'allow', data: expect.objectContaining({ released: true }) });
   });
+
+  it('R-X-16: when Teams cannot tell who is in the channel, only group level goes there (fail closed)', async () => {
+    const outbox = new Outbox({ store, env, logger: pino({ level: 'silent' }), appId: '' });
+    const wijkagent = aanpak.participants.find((p) => p.organisation === 'politie')!.id;
+    const named = await outbox.sendProactive({
+      to: { kind: 'channel', aanpakId: aanpak.id },
+      card: renderErrorCard({ message: 'x' }),
+      aanpakId: aanpak.id,
+      label: 'named',
+      contents: [{ ref: 'c-9', kind: 'message', level: 'groep', text: 'Kevin de Vries was erbij.', authorId: wijkagent }],
+    });
+    expect(named.outcome).toBe('denied');
+    const [e] = (await store.listAudit(aanpak.id)).filter((x) => x.data?.contentRef === 'c-9');
+    expect(e!.ruleIds).toContain('R-X-16');
+    expect(e!.audience).toContain('observer:');
+    const group = await outbox.sendProactive({
+      to: { kind: 'channel', aanpakId: aanpak.id },
+      card: renderErrorCard({ message: 'x' }),
+      aanpakId: aanpak.id,
+      label: 'group',
+      contents: [{ ref: 'c-10', kind: 'message', level: 'groep', text: 'Overlast bij het station.', authorId: wijkagent }],
+    });
+    expect(group.outcome).toBe('unreachable');
+  });
 });
