@@ -1,42 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { actionsFor, createAction, overdueActions, updateActionStatus, type CreateActionCommand } from '../../src/workflow/actions.js';
 import { createScreener } from '../../src/workflow/screening.js';
-import { DomainError, type Aanpak, type AanpakState, type Action, type Member, type Participant } from '../../src/workflow/types.js';
+import { DomainError, type Aanpak, type AanpakState, type Action, type Member } from '../../src/workflow/types.js';
 import { DAY, testEnv } from '../helpers/env.js';
+import { aanpakFixture, participantFixture } from '../helpers/fixtures.js';
 
 const T0 = '2026-03-02T09:00:00.000Z';
 
-function participant(id: string, role: Participant['role'], organisation: Participant['organisation'], extra: Partial<Participant> = {}): Participant {
-  return { id, aadObjectId: `aad-${id}`, displayName: `Naam ${id}`, organisation, role, addedAt: T0, addedBy: 'pr', ...extra };
-}
 
 function aanpak(state: AanpakState = '5'): Aanpak {
-  return {
-    id: 'a1',
-    name: 'Groep Centrum',
-    gemeente: 'Beesel',
-    channelId: 'c1',
+  return aanpakFixture(
     state,
-    version: 1,
-    createdAt: T0,
-    createdBy: 'pr',
-    participants: [
-      participant('pr', 'procesregisseur', 'gemeente'),
-      participant('wa', 'partner', 'politie'),
-      participant('wa2', 'partner', 'politie'),
-      participant('jw', 'partner', 'jongerenwerk'),
-      participant('gone', 'partner', 'politie', { removedAt: T0 }),
+    [
+      participantFixture('pr', 'procesregisseur', 'gemeente'),
+      participantFixture('wa', 'partner', 'politie'),
+      participantFixture('wa2', 'partner', 'politie'),
+      participantFixture('jw', 'partner', 'jongerenwerk'),
+      participantFixture('gone', 'partner', 'politie', { removedAt: T0 }),
     ],
-    checklist: {},
-    decisions: {},
-    transitions: [],
-    reopenings: [],
-    legalBases: [],
-    bijzonderBases: [],
-    weighings: [],
-    pgaConsents: [],
-    settings: { overlegCadenceWeeks: 6, retentionProfile: '2022' },
-  };
+    {},
+    T0,
+  );
 }
 
 const member: Member = {

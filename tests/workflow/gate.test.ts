@@ -21,27 +21,21 @@ import {
   type Recipient,
   type Role,
 } from '../../src/workflow/types.js';
+import { aanpakFixture, participantFixture } from '../helpers/fixtures.js';
 
 const AT = '2025-01-01T00:00:00.000Z';
 
 function participant(id: string, organisation: Organisation, role: Role, extra: Partial<Participant> = {}): Participant {
-  return { id, aadObjectId: `aad-${id}`, displayName: id, organisation, role, addedAt: AT, addedBy: 'regie', ...extra };
+  return participantFixture(id, role, organisation, { displayName: id, addedBy: 'regie', ...extra }, AT);
 }
 
 const signed = { geheimhouding: { date: '2025-01-02', recordedBy: 'regie', recordedAt: AT } };
 
 /** An aanpak with a participant of every kind the gate distinguishes. */
 function makeAanpak(state: AanpakState, extra: Partial<Aanpak> = {}): Aanpak {
-  return {
-    id: 'a1',
-    name: 'Groep Centrum',
-    gemeente: 'Voorbeeld',
-    channelId: 'chan',
+  return aanpakFixture(
     state,
-    version: 1,
-    createdAt: AT,
-    createdBy: 'regie',
-    participants: [
+    [
       participant('regie', 'gemeente', 'procesregisseur'),
       participant('verv', 'gemeente', 'vervanger'),
       participant('pol', 'politie', 'partner', { functie: 'wijkagent' }),
@@ -52,17 +46,9 @@ function makeAanpak(state: AanpakState, extra: Partial<Aanpak> = {}): Aanpak {
       participant('lp', 'leerplicht', 'incidenteel'),
       participant('oud', 'politie', 'partner', { removedAt: AT }),
     ],
-    checklist: {},
-    decisions: {},
-    transitions: [],
-    reopenings: [],
-    legalBases: [],
-    bijzonderBases: [],
-    weighings: [],
-    pgaConsents: [],
-    settings: { overlegCadenceWeeks: 6, retentionProfile: '2022' },
-    ...extra,
-  };
+    { gemeente: 'Voorbeeld', channelId: 'chan', ...extra },
+    AT,
+  );
 }
 
 function member(id: string, naam: string): Member {

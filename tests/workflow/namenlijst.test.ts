@@ -8,44 +8,27 @@ import {
   updateMember,
   type AddMemberCommand,
 } from '../../src/workflow/namenlijst.js';
-import { DomainError, type Aanpak, type AanpakState, type Member, type Participant } from '../../src/workflow/types.js';
+import { DomainError, type Aanpak, type AanpakState, type Member } from '../../src/workflow/types.js';
 import { DAY, testEnv } from '../helpers/env.js';
+import { aanpakFixture, participantFixture } from '../helpers/fixtures.js';
 
 const T0 = '2026-03-02T09:00:00.000Z';
 
-function participant(id: string, role: Participant['role'], organisation: Participant['organisation'], extra: Partial<Participant> = {}): Participant {
-  return { id, aadObjectId: `aad-${id}`, displayName: `Naam ${id}`, organisation, role, addedAt: T0, addedBy: 'pr', ...extra };
-}
 
 function aanpak(state: AanpakState, extra: Partial<Aanpak> = {}): Aanpak {
-  return {
-    id: 'a1',
-    name: 'Groep Centrum',
-    gemeente: 'Beesel',
-    channelId: 'c1',
+  return aanpakFixture(
     state,
-    version: 1,
-    createdAt: T0,
-    createdBy: 'pr',
-    participants: [
-      participant('pr', 'procesregisseur', 'gemeente'),
-      participant('vv', 'vervanger', 'gemeente'),
-      participant('wa', 'partner', 'politie'),
-      participant('jw', 'partner', 'jongerenwerk'),
-      participant('lp', 'incidenteel', 'leerplicht', { geheimhouding: { date: '2026-03-01', recordedBy: 'pr', recordedAt: T0 } }),
-      participant('ex', 'partner', 'om', { removedAt: T0 }),
+    [
+      participantFixture('pr', 'procesregisseur', 'gemeente'),
+      participantFixture('vv', 'vervanger', 'gemeente'),
+      participantFixture('wa', 'partner', 'politie'),
+      participantFixture('jw', 'partner', 'jongerenwerk'),
+      participantFixture('lp', 'incidenteel', 'leerplicht', { geheimhouding: { date: '2026-03-01', recordedBy: 'pr', recordedAt: T0 } }),
+      participantFixture('ex', 'partner', 'om', { removedAt: T0 }),
     ],
-    checklist: {},
-    decisions: {},
-    transitions: [],
-    reopenings: [],
-    legalBases: [],
-    bijzonderBases: [],
-    weighings: [],
-    pgaConsents: [],
-    settings: { overlegCadenceWeeks: 6, retentionProfile: '2022' },
-    ...extra,
-  };
+    extra,
+    T0,
+  );
 }
 
 const base: AddMemberCommand = {

@@ -22,52 +22,34 @@ import {
   type Answer,
   type AnswerItem,
   type Member,
-  type Participant,
   type Recipient,
   type Round,
   type ScaleValue,
 } from '../../src/workflow/types.js';
 import { DAY, testEnv } from '../helpers/env.js';
+import { aanpakFixture, participantFixture } from '../helpers/fixtures.js';
 
 const T0 = '2026-03-02T09:00:00.000Z';
 const DEADLINE = '2026-03-09T17:00:00.000Z';
 const SIGNED = { date: '2026-03-01', recordedBy: 'pr', recordedAt: T0 };
 
-function participant(id: string, role: Participant['role'], organisation: Participant['organisation'], extra: Partial<Participant> = {}): Participant {
-  return { id, aadObjectId: `aad-${id}`, displayName: `Naam ${id}`, organisation, role, addedAt: T0, addedBy: 'pr', ...extra };
-}
 
 function aanpak(state: AanpakState, extra: Partial<Aanpak> = {}): Aanpak {
-  return {
-    id: 'a1',
-    name: 'Groep Centrum',
-    gemeente: 'Beesel',
-    channelId: 'c1',
+  return aanpakFixture(
     state,
-    version: 1,
-    createdAt: T0,
-    createdBy: 'pr',
-    participants: [
-      participant('pr', 'procesregisseur', 'gemeente'),
-      participant('vv', 'vervanger', 'gemeente'),
-      participant('wa', 'partner', 'politie'),
-      participant('jw', 'partner', 'jongerenwerk'),
-      participant('om', 'partner', 'om'),
-      participant('lp', 'incidenteel', 'leerplicht', { geheimhouding: SIGNED }),
-      participant('sc', 'incidenteel', 'school'),
-      participant('ex', 'partner', 'boa', { removedAt: T0 }),
+    [
+      participantFixture('pr', 'procesregisseur', 'gemeente'),
+      participantFixture('vv', 'vervanger', 'gemeente'),
+      participantFixture('wa', 'partner', 'politie'),
+      participantFixture('jw', 'partner', 'jongerenwerk'),
+      participantFixture('om', 'partner', 'om'),
+      participantFixture('lp', 'incidenteel', 'leerplicht', { geheimhouding: SIGNED }),
+      participantFixture('sc', 'incidenteel', 'school'),
+      participantFixture('ex', 'partner', 'boa', { removedAt: T0 }),
     ],
-    checklist: {},
-    decisions: {},
-    transitions: [],
-    reopenings: [],
-    legalBases: [],
-    bijzonderBases: [],
-    weighings: [],
-    pgaConsents: [],
-    settings: { overlegCadenceWeeks: 6, retentionProfile: '2022' },
-    ...extra,
-  };
+    extra,
+    T0,
+  );
 }
 
 const jan: Member = {
