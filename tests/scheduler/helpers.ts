@@ -13,6 +13,7 @@ import { DEFAULT_CONVENANT, type ConvenantConfig } from '../../src/workflow/conv
 import { atLocalTime } from '../../src/workflow/time.js';
 import type { Aanpak, Action, Env, Member, Participant, Round } from '../../src/workflow/types.js';
 import { startFakeConnector, type FakeConnector, type SentActivity } from '../helpers/fake-connector.js';
+import { aanpakFixture as baseAanpak } from '../helpers/fixtures.js';
 
 export const MASTER_KEY = Buffer.alloc(32, 9);
 export const CONFIG: ConvenantConfig = { ...DEFAULT_CONVENANT, gemeente: 'Beesel' };
@@ -29,33 +30,24 @@ export function participant(id: string, role: Participant['role'], organisation:
 }
 
 export function aanpakFixture(over: Partial<Aanpak> = {}): Aanpak {
-  return {
-    id: 'a1',
-    name: 'Stationsplein',
-    gemeente: 'Beesel',
-    channelId: CHANNEL,
-    state: '6',
-    version: 1,
-    createdAt: CREATED,
-    createdBy: 'p-rs',
-    participants: [
+  return baseAanpak(
+    '6',
+    [
       participant('p-rs', 'procesregisseur', 'gemeente'),
       participant('p-pol', 'partner', 'politie'),
       participant('p-jw', 'partner', 'jongerenwerk'),
       participant('p-school', 'incidenteel', 'school', { geheimhouding: { date: '2026-03-02', recordedBy: 'p-rs', recordedAt: CREATED } }),
     ],
-    checklist: {},
-    decisions: {},
-    transitions: [{ from: '5', to: '6', by: 'p-rs', at: PLAN, decisionText: 'Plan vastgesteld' }],
-    reopenings: [],
-    legalBases: [],
-    bijzonderBases: [],
-    weighings: [],
-    pgaConsents: [],
-    planVastgesteldAt: PLAN,
-    settings: { overlegCadenceWeeks: 6, retentionProfile: 'beesel', driehoekMemoDate: '2026-06-10' },
-    ...over,
-  };
+    {
+      name: 'Stationsplein',
+      channelId: CHANNEL,
+      transitions: [{ from: '5', to: '6', by: 'p-rs', at: PLAN, decisionText: 'Plan vastgesteld' }],
+      planVastgesteldAt: PLAN,
+      settings: { overlegCadenceWeeks: 6, retentionProfile: 'beesel', driehoekMemoDate: '2026-06-10' },
+      ...over,
+    },
+    CREATED,
+  );
 }
 
 export function memberFixture(id: string, over: Partial<Member> = {}): Member {

@@ -8,35 +8,15 @@ import {
   retentionDecisions,
 } from '../../src/workflow/retention.js';
 import { DEFAULT_CONVENANT, RETENTION_PROFILES, validateConvenantConfig } from '../../src/workflow/convenant.js';
+import { aanpakFixture, participantFixture } from '../helpers/fixtures.js';
 
 // Created Monday 2 March 2026 10:00 CET; closed Thursday 12 March 2026 11:00 CET.
 const CREATED = '2026-03-02T09:00:00.000Z';
 const CLOSED = '2026-03-12T10:00:00.000Z';
 
 function aanpak(over: Partial<Aanpak> = {}): Aanpak {
-  return {
-    id: 'a1',
-    name: 'Stationsplein',
-    gemeente: 'Beesel',
-    channelId: 'chan-1',
-    state: '6',
-    version: 1,
-    createdAt: CREATED,
-    createdBy: 'p-rs',
-    participants: [
-      { id: 'p-rs', aadObjectId: 'aad-rs', displayName: 'Regisseur', organisation: 'gemeente', role: 'procesregisseur', addedAt: CREATED, addedBy: 'system' },
-    ],
-    checklist: {},
-    decisions: {},
-    transitions: [],
-    reopenings: [],
-    legalBases: [],
-    bijzonderBases: [],
-    weighings: [],
-    pgaConsents: [],
-    settings: { overlegCadenceWeeks: 6, retentionProfile: '2022' },
-    ...over,
-  };
+  const regisseur = participantFixture('p-rs', 'procesregisseur', 'gemeente', { aadObjectId: 'aad-rs', displayName: 'Regisseur', addedBy: 'system' }, CREATED);
+  return aanpakFixture('6', [regisseur], { name: 'Stationsplein', channelId: 'chan-1', ...over }, CREATED);
 }
 
 function closed(over: Partial<Aanpak> = {}): Aanpak {

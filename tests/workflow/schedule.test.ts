@@ -9,6 +9,7 @@ import {
   type ScheduledItem,
 } from '../../src/workflow/schedule.js';
 import { atLocalTime, isQuiet, localTime } from '../../src/workflow/time.js';
+import { aanpakFixture } from '../helpers/fixtures.js';
 
 // Simulated time only: every instant below is fixed; no test reads the real clock.
 // The aanpak starts Monday 2 March 2026 10:00 CET.
@@ -22,33 +23,24 @@ function participant(id: string, role: Participant['role'], organisation: Partic
 }
 
 function aanpak(over: Partial<Aanpak> = {}): Aanpak {
-  return {
-    id: 'a1',
-    name: 'Stationsplein',
-    gemeente: 'Beesel',
-    channelId: 'chan-1',
-    state: '6',
-    version: 1,
-    createdAt: CREATED,
-    createdBy: 'p-rs',
-    participants: [
+  return aanpakFixture(
+    '6',
+    [
       participant('p-rs', 'procesregisseur', 'gemeente'),
       participant('p-pol', 'partner', 'politie'),
       participant('p-jw', 'partner', 'jongerenwerk'),
       participant('p-school', 'incidenteel', 'school'),
     ],
-    checklist: {},
-    decisions: {},
-    transitions: [{ from: '5', to: '6', by: 'p-rs', at: PLAN, decisionText: 'Plan vastgesteld' }],
-    reopenings: [],
-    legalBases: [],
-    bijzonderBases: [],
-    weighings: [],
-    pgaConsents: [],
-    planVastgesteldAt: PLAN,
-    settings: { overlegCadenceWeeks: 6, retentionProfile: '2022', driehoekMemoDate: '2026-06-10' },
-    ...over,
-  };
+    {
+      name: 'Stationsplein',
+      channelId: 'chan-1',
+      transitions: [{ from: '5', to: '6', by: 'p-rs', at: PLAN, decisionText: 'Plan vastgesteld' }],
+      planVastgesteldAt: PLAN,
+      settings: { overlegCadenceWeeks: 6, retentionProfile: '2022', driehoekMemoDate: '2026-06-10' },
+      ...over,
+    },
+    CREATED,
+  );
 }
 
 function member(id: string, over: Partial<Member> = {}): Member {
