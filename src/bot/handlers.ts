@@ -39,7 +39,6 @@ import {
   scaleInputId,
   toelichtingInputId,
   type CardAttachment,
-  type CardContext,
   type ChecklistItemView,
   type MemberField,
   type OpenCard,
@@ -111,6 +110,7 @@ import {
   stateLabel,
   stepName,
 } from './labels.js';
+import { AanpakHandlerBase } from './base.js';
 import { UserError, errorResult, reply } from './results.js';
 import type { Actor, HandlerResult, Outgoing, Turn } from './types.js';
 
@@ -205,26 +205,12 @@ function informingLabel(i: Member['informing'] | undefined): string {
   return !i || i.status === 'open' ? 'open' : i.status === 'uitgereikt' ? `uitgereikt ${dateLabel(i.date)}` : 'uitgesteld';
 }
 
-export class Handlers {
-  constructor(private readonly deps: BotDeps) {}
-
-  private get store() {
-    return this.deps.store;
-  }
-
-  private now(): string {
-    return this.deps.env.now().toISOString();
-  }
-
-  private ctx(aanpak: Aanpak): CardContext {
-    return { aanpakId: aanpak.id, version: aanpak.version, nonce: this.deps.env.newId() };
+export class Handlers extends AanpakHandlerBase {
+  constructor(private readonly deps: BotDeps) {
+    super(deps);
   }
 
   // ---- persistence --------------------------------------------------------------------------
-
-  private async audit(events: AuditEvent[]): Promise<void> {
-    for (const e of events) await this.store.appendAudit(e);
-  }
 
   /** Saves a changed aanpak with optimistic concurrency, then audits its events. */
   private async commit(before: Aanpak, changed: Changed): Promise<Aanpak> {
@@ -240,13 +226,6 @@ export class Handlers {
     }
     await this.deps.afterChange?.(saved.id);
     return saved;
-  }
-
-  private async load(aanpakId: unknown): Promise<Aanpak> {
-    if (typeof aanpakId !== 'string' || !aanpakId) throw new UserError('Deze kaart hoort niet (meer) bij een aanpak.');
-    const aanpak = await this.store.getAanpak(aanpakId);
-    if (!aanpak || aanpak.state === 'vernietigd') throw new UserError('Deze aanpak bestaat niet (meer).');
-    return aanpak;
   }
 
   /** The actor as participant; a non-participant gets a short explanation and nothing else. */
@@ -1003,10 +982,6 @@ export class Handlers {
   }
 
   // ---- namenlijst and actions -------------------------------------------------------------
-
-  private memberContent(m: Member, authorId: string): GateContent {
-    return { ref: `member:${m.id}`, kind: 'namenlijst', level: 'persoon', memberIds: [m.id], authorId };
-  }
 
   private async namenlijst(turn: Turn, name: string | undefined): Promise<HandlerResult> {
     const aanpak = await this.resolve(turn, name);

@@ -17,7 +17,7 @@ import {
   renderPlanSectionCard,
   renderSluitenCard,
 } from '../cards/plan/index.js';
-import { renderErrorCard, type CardAttachment, type CardContext } from '../cards/index.js';
+import { renderErrorCard, type CardAttachment } from '../cards/index.js';
 import type { Feature, FeatureContext } from '../compose.js';
 import { renderFile } from '../docs/index.js';
 import { ConflictError, type Store } from '../store/port.js';
@@ -76,6 +76,7 @@ import {
 } from '../workflow/types.js';
 import type { BotPlugin } from './app.js';
 import { DownloadStore, FileConsentFlow, downloadUrl, registerDownloadRoute, type FileConsentResponse } from './downloads.js';
+import { AanpakHandlerBase } from './base.js';
 import { UserError, errorResult, reply } from './results.js';
 import type { FileAttachment, HandlerResult, Outgoing, Turn } from './types.js';
 
@@ -114,20 +115,10 @@ function key(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-export class PlanPlugin implements BotPlugin {
+export class PlanPlugin extends AanpakHandlerBase implements BotPlugin {
   readonly name = 'plan';
-  constructor(private readonly deps: PlanPluginDeps) {}
-
-  private get store() {
-    return this.deps.store;
-  }
-
-  private now(): string {
-    return this.deps.env.now().toISOString();
-  }
-
-  private ctx(aanpak: Aanpak): CardContext {
-    return { aanpakId: aanpak.id, version: aanpak.version, nonce: this.deps.env.newId() };
+  constructor(private readonly deps: PlanPluginDeps) {
+    super(deps);
   }
 
   // ---- plumbing -----------------------------------------------------------------------------
@@ -241,22 +232,11 @@ export class PlanPlugin implements BotPlugin {
     throw err;
   }
 
-  private async audit(events: AuditEvent[]): Promise<void> {
-    for (const e of events) await this.store.appendAudit(e);
-  }
-
   private async save(before: Aanpak, after: Aanpak, events: AuditEvent[]): Promise<Aanpak> {
     // The change and its audit events in one transaction.
     const saved = await this.store.saveAanpak(after, before.version, events);
     await this.deps.afterChange?.(saved.id);
     return saved;
-  }
-
-  private async load(aanpakId: unknown): Promise<Aanpak> {
-    if (typeof aanpakId !== 'string' || !aanpakId) throw new UserError('Deze kaart hoort niet (meer) bij een aanpak.');
-    const aanpak = await this.store.getAanpak(aanpakId);
-    if (!aanpak || aanpak.state === 'vernietigd') throw new UserError('Deze aanpak bestaat niet (meer).');
-    return aanpak;
   }
 
   private async candidates(turn: Turn): Promise<Aanpak[]> {
@@ -662,10 +642,6 @@ export class PlanPlugin implements BotPlugin {
     if (hits.length === 0) throw new UserError('Geen jongere met die naam gevonden op een namenlijst die jij beheert.', ['R-X-16']);
     if (hits.length > 1) throw new UserError('Die naam staat meer dan eens op de namenlijsten. Open de namenlijst en kies daar.');
     return hits[0]!;
-  }
-
-  private memberContent(m: Member, authorId: string): GateContent {
-    return { ref: `member:${m.id}`, kind: 'namenlijst', level: 'persoon', memberIds: [m.id], authorId };
   }
 
   /** The card with the member's name goes to the procesregisseur's own chat, never the channel. */
