@@ -217,3 +217,10 @@ export function inputIds(card: Card | undefined): string[] {
 export function lastCardWith(connector: FakeConnector, conversationId: string, verb: string, from = 0): Card | undefined {
   return cardsTo(connector, conversationId, from).filter((c) => actionData(c, verb)).at(-1);
 }
+
+/** The Teams roster the fake connector serves for the team and the channel. */
+export function setRoster(h: Harness, users: User[]): void {
+  const list = users.map((u) => ({ id: u.id, name: u.name, aadObjectId: u.aadObjectId, email: u.email, userPrincipalName: u.email }));
+  h.connector.setMembers(TEAM_ID, list);
+  h.connector.setMembers(CHANNEL_ID, list);
+}

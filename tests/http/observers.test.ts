@@ -1,14 +1,12 @@
 // A channel member who is not a participant of the aanpak reads every channel post: the outbox
 // reads the channel roster and the gate lets such an "observer" see group level only (R-X-16).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionData, CHANNEL_ID, cardText, cardsTo, lastCardWith, personalId, startHarness, TEAM_ID, USERS, type Harness, type User } from './harness.js';
+import { actionData, CHANNEL_ID, cardText, cardsTo, lastCardWith, personalId, startHarness, USERS, type Harness, type User, setRoster } from './harness.js';
 
 let h: Harness;
 
 function roster(users: User[]) {
-  const list = users.map((u) => ({ id: u.id, name: u.name, aadObjectId: u.aadObjectId, email: u.email, userPrincipalName: u.email }));
-  h.connector.setMembers(TEAM_ID, list);
-  h.connector.setMembers(CHANNEL_ID, list);
+  setRoster(h, users);
 }
 
 async function aanpakNow() {

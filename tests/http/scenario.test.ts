@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY } from '../helpers/env.js';
 import {
   CHANNEL_ID,
-  TEAM_ID,
   USERS,
   actionData,
   cardText,
@@ -16,7 +15,7 @@ import {
   startHarness,
   type Card,
   type Harness,
-  type User,
+  type User, setRoster
 } from './harness.js';
 
 const PHONE = '06-12345678';
@@ -24,11 +23,8 @@ const KEVIN = 'Kevin de Vries';
 
 let h: Harness;
 
-/** Roster served by the fake connector for the team and the channel. */
 function roster(users: User[]) {
-  const list = users.map((u) => ({ id: u.id, name: u.name, aadObjectId: u.aadObjectId, email: u.email, userPrincipalName: u.email }));
-  h.connector.setMembers(TEAM_ID, list);
-  h.connector.setMembers(CHANNEL_ID, list);
+  setRoster(h, users);
 }
 
 async function ok(res: Promise<Response>): Promise<void> {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RODE_DRAAD_INPUT } from '../../src/cards/actions.js';
 import { addMember } from '../../src/workflow/namenlijst.js';
 import { DAY } from '../helpers/env.js';
-import { CHANNEL_ID, TEAM_ID, USERS, actionData, cardText, cardsTo, inputIds, lastCardWith, personalId, startHarness, type Card, type Harness, type User } from '../http/harness.js';
+import { CHANNEL_ID, USERS, actionData, cardText, cardsTo, inputIds, lastCardWith, personalId, startHarness, type Card, type Harness, type User, setRoster } from '../http/harness.js';
 import { INNOCENT, MEMBERS, posts, squash, stringsOf, type Post } from './fixtures.js';
 
 let h: Harness;
@@ -22,9 +22,7 @@ let innocent = 0;
 const innocentUsed: string[] = [];
 
 function roster(users: User[]) {
-  const list = users.map((u) => ({ id: u.id, name: u.name, aadObjectId: u.aadObjectId, email: u.email, userPrincipalName: u.email }));
-  h.connector.setMembers(TEAM_ID, list);
-  h.connector.setMembers(CHANNEL_ID, list);
+  setRoster(h, users);
 }
 
 async function aanpakNow() {

@@ -8,7 +8,6 @@ import { escapeMarkdown } from '../../src/cards/escape.js';
 import { DAY } from '../helpers/env.js';
 import {
   CHANNEL_ID,
-  TEAM_ID,
   USERS,
   actionData,
   cardText,
@@ -20,7 +19,7 @@ import {
   type Card,
   type Harness,
   type InvokeResult,
-  type User,
+  type User, setRoster
 } from '../http/harness.js';
 
 const VERV: User = { id: '29:vera', name: 'Vera Vervanger', aadObjectId: 'a0000000-0000-4000-8000-000000000003', email: 'vera@gemeente.example' };
@@ -85,9 +84,7 @@ function invokeText(r: InvokeResult): string {
 }
 
 function roster(users: User[]) {
-  const list = users.map((u) => ({ id: u.id, name: u.name, aadObjectId: u.aadObjectId, email: u.email, userPrincipalName: u.email }));
-  h.connector.setMembers(TEAM_ID, list);
-  h.connector.setMembers(CHANNEL_ID, list);
+  setRoster(h, users);
 }
 
 async function stepCard(user: User): Promise<Card | undefined> {
